@@ -1,0 +1,45 @@
+/**
+ * The ports the core talks through. Adapters live in src/azure, src/storage and src/bot;
+ * tests wire the real ARM simulator and real file storage through the same interfaces.
+ */
+import type { DefenderSettings, FleetRow, Subscription, SubscriptionResolution, SubscriptionStatus } from './defender';
+import type { TargetPlan } from './plan';
+import type { TargetOutcome } from './outcome';
+
+export interface OperationOptions {
+  abortSignal?: AbortSignal;
+}
+
+export interface ListFleetOptions extends OperationOptions {
+  /** Subscriptions read at once; default from configuration (16). */
+  concurrency?: number;
+}
+
+/** Everything the core needs from Azure Resource Manager. Implemented by src/azure/defenderClient.ts. */
+export interface DefenderGateway {
+  listSubscriptions(options?: OperationOptions): Promise<Subscription[]>;
+  /** "sub X": a GUID or a display name, case-insensitive. */
+  resolveSubscription(query: string, options?: OperationOptions): Promise<SubscriptionResolution>;
+  getStatus(subscriptionId: string, options?: OperationOptions): Promise<SubscriptionStatus>;
+  /** Both pricings in one call (`$filter=name in (Api,CloudPosture)`). */
+  readSettings(subscriptionId: string, options?: OperationOptions): Promise<DefenderSettings>;
+  /** Every visible subscription's settings, with bounded concurrency; one failing subscription does not fail the rest. */
+  listFleet(options?: ListFleetOptions): Promise<FleetRow[]>;
+  /**
+   * Writes one target's plan on top of `current` (read just before: the full extension list is merged from it),
+   * with both PUTs concurrently, then reads back and reports each setting.
+   */
+  applyTarget(target: TargetPlan, current: DefenderSettings, options?: OperationOptions): Promise<TargetOutcome>;
+  /** Cheap reachability check for /readyz. */
+  ping(options?: OperationOptions): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface IdGenerator {
+  newId(): string;
+}
