@@ -1,0 +1,102 @@
+/**
+ * Every ARM call goes through the SDK's own ServiceClient (SecurityCenter from @azure/arm-security), so its bearer
+ * token policy, retry on 429/503 honouring Retry-After, back-off on 5xx and socket errors, and user agent all apply.
+ * We only build the URL and the JSON body; the pipeline does the rest.
+ */
+import { SecurityCenter } from '@azure/arm-security';
+import type { TokenCredential } from '@azure/identity';
+import { createHttpHeaders, createPipelineRequest, tlsPolicy, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { OperationOptions } from '../core/ports';
+import { errorFromResponse, errorFromThrown } from './armErrors';
+
+export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
+export const DEFAULT_USER_AGENT_PREFIX = 'defender-chatops/0.1';
+
+export interface ArmRetryOptions {
+  maxRetries?: number;
+  retryDelayInMs?: number;
+  maxRetryDelayInMs?: number;
+}
+
+export interface ArmTransportOptions {
+  credential: TokenCredential;
+  endpoint?: string;
+  /** PEM of a CA to trust for this client only (the ARM simulator). Never set against real ARM. */
+  caCertificate?: string;
+  userAgentPrefix?: string;
+  retryOptions?: ArmRetryOptions;
+  identityObjectId?: string;
+  now: () => Date;
+}
+
+export interface ArmCall extends OperationOptions {
+  method: 'GET' | 'PUT';
+  /** A path under the endpoint ("/subscriptions/...") or an absolute nextLink from ARM. */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  purpose: string;
+  subscriptionId?: string;
+}
+
+/** The CA is trusted by this pipeline only. One settings object per client: the SDK caches its keep-alive agent by it. */
+function trustCaPolicy(caCertificate: string): PipelinePolicy {
+  return tlsPolicy({ ca: caCertificate });
+}
+
+export class ArmTransport {
+  private readonly client: SecurityCenter;
+  readonly endpoint: string;
+
+  constructor(private readonly options: ArmTransportOptions) {
+    this.endpoint = (options.endpoint ?? DEFAULT_ARM_ENDPOINT).replace(/\/+$/, '');
+    // The subscription id is only used by the SDK's generated operations, which we do not call.
+    this.client = new SecurityCenter(options.credential, 'unused-by-defender-client', {
+      endpoint: this.endpoint,
+      credentialScopes: [`${new URL(this.endpoint).origin}/.default`],
+      userAgentOptions: { userAgentPrefix: options.userAgentPrefix ?? DEFAULT_USER_AGENT_PREFIX },
+      retryOptions: options.retryOptions,
+      additionalPolicies: options.caCertificate ? [{ policy: trustCaPolicy(options.caCertificate), position: 'perCall' }] : [],
+    });
+  }
+
+  private urlFor(call: ArmCall): string {
+    const url = new URL(/^https?:\/\//i.test(call.path) ? call.path : `${this.endpoint}${call.path}`);
+    for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value);
+    return url.toString();
+  }
+
+  /** Sends one call and returns its parsed JSON; any non-2xx becomes a DefenderError. */
+  async send<T>(call: ArmCall): Promise<T> {
+    const context = { method: call.method, purpose: call.purpose, subscriptionId: call.subscriptionId, identityObjectId: this.options.identityObjectId };
+    const headers = createHttpHeaders({ accept: 'application/json' });
+    if (call.body !== undefined) headers.set('content-type', 'application/json; charset=utf-8');
+    const request = createPipelineRequest({
+      url: this.urlFor(call),
+      method: call.method,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      abortSignal: call.abortSignal,
+    });
+    let response;
+    try {
+      response = await this.client.sendRequest(request);
+    } catch (error) {
+      throw errorFromThrown(error, { ...context, now: this.options.now() });
+    }
+    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, { ...context, now: this.options.now() });
+    return (response.bodyAsText ? JSON.parse(response.bodyAsText) : {}) as T;
+  }
+
+  /** Follows ARM's nextLink until the list ends. */
+  async sendList<T>(call: ArmCall): Promise<T[]> {
+    const items: T[] = [];
+    let page = await this.send<{ value?: T[]; nextLink?: string }>(call);
+    items.push(...(page.value ?? []));
+    while (page.nextLink) {
+      page = await this.send({ ...call, path: page.nextLink, query: undefined });
+      items.push(...(page.value ?? []));
+    }
+    return items;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The DefenderGateway over Azure Resource Manager, plus the issue's convenience API: plan() and apply().
+ * All HTTP goes through the SDK pipeline in ArmTransport; this class only decides which calls to make, and when.
+ */
+import type { TokenCredential } from '@azure/identity';
+import type { DefenderSettings, FleetRow, Subscription, SubscriptionResolution, SubscriptionStatus } from '../core/defender';
+import { isDefenderError } from '../core/errors';
+import type { TargetOutcome } from '../core/outcome';
+import { planTarget, staleReasons, type ChangePlan, type PlanOptions, type TargetPlan } from '../core/plan';
+import { systemClock, type Clock, type DefenderGateway, type ListFleetOptions, type OperationOptions } from '../core/ports';
+import { ArmTransport, type ArmRetryOptions } from './armTransport';
+import { mapWithConcurrency } from './boundedConcurrency';
+import { KeyedLock } from './keyedLock';
+import { PricingWriter } from './pricingWriter';
+import { readApiManagementServices, readCanWritePricings, readDefenderSettings, readSecurityProviderRegistered } from './settingsReader';
+import { SubscriptionDirectory } from './subscriptionDirectory';
+import { SUBSCRIPTIONS_API_VERSION } from './models/subscription';
+
+export const DEFAULT_FLEET_CONCURRENCY = 16;
+
+export interface DefenderClientOptions {
+  credential: TokenCredential;
+  /** ARM endpoint; default https://management.azure.com. The simulator's `url` in demo mode and tests. */
+  endpoint?: string;
+  /** PEM CA trusted by this client's pipeline only (the simulator's self-signed CA). Never set against real ARM. */
+  caCertificate?: string;
+  /** Subscriptions read at once by listFleet and apply; default 16. */
+  fleetConcurrency?: number;
+  clock?: Clock;
+  /** How long the subscription list is reused; default 60 000 ms. */
+  subscriptionCacheTtlInMs?: number;
+  /** Default "defender-chatops/0.1"; the SDK appends its own agent string. */
+  userAgentPrefix?: string;
+  /** The SDK's retry settings (tests shorten the delays); defaults are the SDK's. */
+  retryOptions?: ArmRetryOptions;
+  /** Object id of the bot's identity, named in role-assignment hints when ARM's message does not name it. */
+  identityObjectId?: string;
+}
+
+export class DefenderClient implements DefenderGateway {
+  private readonly transport: ArmTransport;
+  private readonly directory: SubscriptionDirectory;
+  private readonly writer: PricingWriter;
+  private readonly fleetConcurrency: number;
+
+  constructor(options: DefenderClientOptions) {
+    const clock = options.clock ?? systemClock;
+    this.transport = new ArmTransport({ ...options, now: () => clock.now() });
+    this.directory = new SubscriptionDirectory(this.transport, clock, options.subscriptionCacheTtlInMs);
+    this.writer = new PricingWriter(this.transport, new KeyedLock());
+    this.fleetConcurrency = options.fleetConcurrency ?? DEFAULT_FLEET_CONCURRENCY;
+  }
+
+  listSubscriptions(options?: OperationOptions): Promise<Subscription[]> {
+    return this.directory.list(options);
+  }
+
+  resolveSubscription(query: string, options?: OperationOptions): Promise<SubscriptionResolution> {
+    return this.directory.resolve(query, options);
+  }
+
+  readSettings(subscriptionId: string, options?: OperationOptions): Promise<DefenderSettings> {
+    return readDefenderSettings(this.transport, subscriptionId, options);
+  }
+
+  async getStatus(subscriptionId: string, options: OperationOptions = {}): Promise<SubscriptionStatus> {
+    const [subscription, settings, apiManagementServices, securityProviderRegistered, canWritePricings] = await Promise.all([
+      this.directory.get(subscriptionId, options),
+      this.readSettingsOrFreeIfUnregistered(subscriptionId, options),
+      readApiManagementServices(this.transport, subscriptionId, options),
+      readSecurityProviderRegistered(this.transport, subscriptionId, options),
+      readCanWritePricings(this.transport, subscriptionId, options),
+    ]);
+    return { subscription, settings, apiManagementServices, securityProviderRegistered, canWritePricings };
+  }
+
+  /** Unregistered for Microsoft.Security means no plan is on; status shows that, with registration false. */
+  private async readSettingsOrFreeIfUnregistered(subscriptionId: string, options: OperationOptions): Promise<DefenderSettings> {
+    try {
+      return await readDefenderSettings(this.transport, subscriptionId, options);
+    } catch (error) {
+      if (!isDefenderError(error) || error.code !== 'MissingSubscriptionRegistration') throw error;
+      return { subscriptionId, api: { pricingTier: 'Free' }, cspm: { pricingTier: 'Free', extensions: [] } };
+    }
+  }
+
+  async listFleet(options: ListFleetOptions = {}): Promise<FleetRow[]> {
+    const subscriptions = await this.directory.list(options);
+    return mapWithConcurrency(subscriptions, options.concurrency ?? this.fleetConcurrency, async (subscription): Promise<FleetRow> => {
+      try {
+        return { subscription, settings: await readDefenderSettings(this.transport, subscription.subscriptionId, options) };
+      } catch (error) {
+        if (!isDefenderError(error)) throw error;
+        return { subscription, error: { code: error.code, message: error.message } };
+      }
+    });
+  }
+
+  applyTarget(target: TargetPlan, current: DefenderSettings, options?: OperationOptions): Promise<TargetOutcome> {
+    return this.writer.applyTarget(target, current, options);
+  }
+
+  /** One uncached subscriptions call: proves the endpoint, TLS trust and token all work. */
+  async ping(options: OperationOptions = {}): Promise<void> {
+    await this.transport.send({ method: 'GET', path: '/subscriptions', query: { 'api-version': SUBSCRIPTIONS_API_VERSION }, purpose: 'answer a readiness check', abortSignal: options.abortSignal });
+  }
+
+  /** Reads each subscription and plans what turns both settings on; a target with no changes means all is on already. */
+  async plan(subscriptionIds: string | readonly string[], options: PlanOptions & OperationOptions = {}): Promise<ChangePlan> {
+    const ids = typeof subscriptionIds === 'string' ? [subscriptionIds] : subscriptionIds;
+    const targets = await mapWithConcurrency(ids, this.fleetConcurrency, async (subscriptionId) => {
+      const [subscription, settings] = await Promise.all([this.directory.get(subscriptionId, options), this.readSettings(subscriptionId, options)]);
+      return planTarget(subscription, settings, { apiSubPlan: options.apiSubPlan });
+    });
+    return { targets };
+  }
+
+  /** Per target: re-read, refuse with `stale` (zero writes) if the plan no longer holds, else write and verify. */
+  apply(plan: ChangePlan, options: OperationOptions = {}): Promise<TargetOutcome[]> {
+    return mapWithConcurrency(plan.targets, this.fleetConcurrency, (target) => this.applyOne(target, options));
+  }
+
+  private async applyOne(target: TargetPlan, options: OperationOptions): Promise<TargetOutcome> {
+    let current: DefenderSettings;
+    try {
+      current = await this.readSettings(target.subscriptionId, options);
+    } catch (error) {
+      if (!isDefenderError(error)) throw error;
+      const failure = { code: error.code, message: error.message };
+      const settings = target.changes.map(({ setting }) => ({ setting, status: 'failed' as const, error: failure }));
+      return { subscriptionId: target.subscriptionId, status: 'failed', settings };
+    }
+    const reasons = staleReasons(target, current);
+    if (reasons.length > 0) return { subscriptionId: target.subscriptionId, status: 'stale', settings: [], staleReasons: reasons };
+    return this.applyTarget(target, current, options);
+  }
+}
