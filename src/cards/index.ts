@@ -1,0 +1,8 @@
+/** Every Adaptive Card the bot sends: pure `(model) => card JSON` builders, plus the verbs their actions use. */
+export type { AdaptiveCardJson, Tone } from './types';
+export { CARD_VERSION } from './types';
+export * from './verbs';
+export * from './models';
+export { buildHelpCard, HELP_COMMANDS } from './helpCard';
+export { buildWorkingCard } from './workingCard';
+export { buildMessageCard, MESSAGE_MAX_CHOICES, MESSAGE_MAX_ITEMS } from './messageCard';

@@ -1,0 +1,111 @@
+/**
+ * What the bot hands each card builder. Derived from src/core types where one fits;
+ * the bot maps its records onto these, the cards shape them into words and colours.
+ */
+import type { FleetRow, SubscriptionStatus } from '../core/defender';
+import type { TargetOutcome } from '../core/outcome';
+import type { TargetPlan } from '../core/plan';
+import type { ActionData } from './actions';
+import type { Tone } from './types';
+import type { Verb } from './verbs';
+
+/** Times: a Date or an ISO 8601 string; cards render them in UTC. */
+export type Timestamp = Date | string;
+
+/** `status <sub>`: the core's SubscriptionStatus as is. */
+export type StatusCardModel = SubscriptionStatus;
+
+export interface FleetCardModel {
+  /** Every row (the card sorts by name and pages them; the bot re-lists for "Show more"). */
+  rows: FleetRow[];
+  /** 1-based page to show; out-of-range pages clamp to the last page. */
+  page: number;
+  /** Rows per page; default FLEET_PAGE_SIZE (15). */
+  pageSize?: number;
+}
+
+/** The part of a TargetPlan a card shows; a whole TargetPlan fits. */
+export type PlanSummary = Pick<TargetPlan, 'subscriptionId' | 'subscriptionName' | 'apiSubPlan' | 'changes'>;
+
+export interface EnablePreviewCardModel {
+  plan: PlanSummary;
+  /** Set once the approval request exists. */
+  requestId?: string;
+  /** Approvals the request needs (quorum). */
+  minApprovals: number;
+}
+
+export type ApprovalStatus =
+  | 'pending'
+  | 'approved'
+  | 'executing'
+  | 'succeeded'
+  | 'partially-failed'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired'
+  | 'stale';
+
+/** Who looks at the card. 'everyone' is the base card posted to the conversation (no refresh-driven view). */
+export type ViewerRole = 'approver' | 'requester' | 'observer' | 'everyone';
+
+export interface PersonRef {
+  /** Display name, shown as plain text. */
+  name: string;
+}
+
+export interface ApprovalCardModel {
+  requestId: string;
+  planHash: string;
+  status: ApprovalStatus;
+  plan: PlanSummary;
+  requester: PersonRef;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  approvals: Array<PersonRef & { at?: Timestamp }>;
+  /** Quorum: approvals needed before it runs. */
+  minApprovals: number;
+  rejection?: { by: PersonRef; reason: string; at?: Timestamp };
+  cancelledBy?: PersonRef;
+  /** Per-setting results once executed; `staleReasons` when status is 'stale'. */
+  outcome?: TargetOutcome;
+  /** The request a Retry created from this one. `url` (https only) links to its card. */
+  retriedAs?: { requestId: string; url?: string };
+  /** Teams user ids (aadObjectId or 29:… MRI) of the requester and approvers: who gets the auto-refreshed view. */
+  refreshUserIds: string[];
+}
+
+export interface HistoryEntry {
+  at: Timestamp;
+  /** e.g. requested, approved, rejected, cancelled, expired, executed, retried. */
+  action: string;
+  actor: string;
+  subscriptionName?: string;
+  subscriptionId?: string;
+  /** e.g. succeeded, failed: ARM said …; shown as plain text. */
+  outcome?: string;
+  requestId?: string;
+}
+
+export interface HistoryCardModel {
+  /** Newest first. The card shows at most `maxEntries` (default HISTORY_MAX_ENTRIES). */
+  entries: HistoryEntry[];
+  /** Set when the history is filtered to one subscription (`history <sub>`). */
+  subscriptionName?: string;
+  maxEntries?: number;
+}
+
+export interface MessageCardModel {
+  title: string;
+  /** One sentence: what went wrong (or happened). */
+  message: string;
+  /** What to do next, e.g. "Type `help` to see every command." Trusted text: markdown allowed. */
+  nextStep?: string;
+  tone?: Tone;
+  /** e.g. did-you-mean commands, ambiguous candidates, visible subscriptions; shown as plain text. */
+  items?: string[];
+  itemsTitle?: string;
+  /** Buttons, e.g. one "Status of <sub>" per ambiguous candidate (max MESSAGE_MAX_CHOICES). */
+  choices?: Array<{ title: string; verb: Verb; data: ActionData }>;
+}

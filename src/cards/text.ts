@@ -1,0 +1,46 @@
+/**
+ * Shaping of text that comes from users or Azure (subscription names, reasons, ARM messages).
+ * TextBlock and FactSet render markdown, so untrusted text is escaped before it lands there;
+ * RichTextBlock TextRuns render no markdown, so long free text goes there unescaped via `plainText`.
+ */
+
+const DEFAULT_MAX_LENGTH = 300;
+
+/** One line, trimmed and capped: untrusted text may not add lines or flood a phone screen. */
+export function plainText(value: string | undefined, maxLength = DEFAULT_MAX_LENGTH): string {
+  const singleLine = (value ?? '').replace(/\s+/g, ' ').trim();
+  return singleLine.length > maxLength ? `${singleLine.slice(0, maxLength - 1)}…` : singleLine;
+}
+
+// Inline markup anywhere: emphasis, links, code, strikethrough, and the escape character itself.
+const INLINE_MARKUP = /[\\`*_[\]~<>]/g;
+// Block markup only counts at the start of the (single) line: lists, headings, quotes, numbered lists.
+const LEADING_BLOCK_MARKUP = /^([-+#>]|\d+[.)])/;
+
+/** Untrusted text for a TextBlock or FactSet: shown literally, not as markdown. */
+export function escapeMarkdown(value: string | undefined, maxLength = DEFAULT_MAX_LENGTH): string {
+  const escaped = plainText(value, maxLength).replace(INLINE_MARKUP, (character) => `\\${character}`);
+  return escaped.replace(LEADING_BLOCK_MARKUP, (marker) => `\\${marker}`);
+}
+
+/** "2025-03-04 14:05 UTC": fixed zone and format, so every reader sees the same time whatever their locale. */
+export function formatUtc(value: Date | string | undefined): string {
+  if (value === undefined || value === '') return 'unknown';
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return escapeMarkdown(String(value), 40);
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+export function onOff(isOn: boolean): 'On' | 'Off' {
+  return isOn ? 'On' : 'Off';
+}
+
+/** "a, b, c and 4 more": a short list for one line of a card. */
+export function shortList(items: string[], maxShown: number): string {
+  if (items.length <= maxShown) return items.join(', ');
+  return `${items.slice(0, maxShown).join(', ')} and ${items.length - maxShown} more`;
+}

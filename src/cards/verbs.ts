@@ -1,0 +1,36 @@
+/**
+ * The `verb` of every card action, shared by the cards that emit them and the bot handlers that route them.
+ * Each action is an Action.Execute (Universal Actions) whose Action.Submit fallback carries the same data plus `verb`.
+ */
+export const VERBS = {
+  /** Status card "Enable": data { subscriptionId }. */
+  enablePreview: 'defender.enable',
+  /** data { requestId, planHash }. */
+  approve: 'defender.approve',
+  /** data { requestId, planHash } plus the `reason` input. */
+  reject: 'defender.reject',
+  /** data { requestId }. */
+  cancel: 'defender.cancel',
+  /** Card refresh and the manual "Refresh" button: data { requestId }. */
+  refreshRequest: 'defender.refresh',
+  /** Failed / partially failed request: data { requestId, planHash }. */
+  retry: 'defender.retry',
+  /** Fleet card "Show more": data { page } (1-based page to show). */
+  listMore: 'defender.list.more',
+  /** data { subscriptionId }. */
+  status: 'defender.status',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** Id of the Input.Text the Reject action submits; the reject handler reads `data.reason`. */
+export const REJECT_REASON_INPUT_ID = 'reason';
+export const REJECT_REASON_MAX_LENGTH = 500;
+
+/** Action data: ids and the plan hash only. Identities come from the activity, never from the card. */
+export interface EnablePreviewActionData { subscriptionId: string }
+export interface StatusActionData { subscriptionId: string }
+export interface RequestActionData { requestId: string }
+export interface ApprovalActionData { requestId: string; planHash: string }
+export interface RejectActionData extends ApprovalActionData { reason?: string }
+export interface ListMoreActionData { page: number }
