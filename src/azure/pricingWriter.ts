@@ -15,6 +15,8 @@ import {
   PRICINGS_API_VERSION,
   apiPricingUpdate,
   cloudPosturePricingUpdate,
+  toCspmPlanState,
+  type ArmPricing,
   type ArmPricingUpdate,
   type ManagedPricingName,
 } from './models/pricing';
@@ -51,10 +53,11 @@ export class PricingWriter {
 
     const pricings = [...new Set(target.changes.map((change) => PRICING_OF_SETTING[change.setting]))];
     const putErrors = new Map<ManagedPricingName, CallError>();
+    const putAnswers = new Map<ManagedPricingName, ArmPricing>();
     await Promise.all(
       pricings.map(async (pricing) => {
         try {
-          await this.put(subscriptionId, pricing, bodyFor(pricing, target, current), options);
+          putAnswers.set(pricing, await this.put(subscriptionId, pricing, bodyFor(pricing, target, current), options));
         } catch (error) {
           putErrors.set(pricing, asCallError(error));
         }
@@ -78,15 +81,16 @@ export class PricingWriter {
         const why = readBackError ?? { code: 'ArmError', message: 'no read-back' };
         return { setting, status: 'failed', error: { code: why.code, message: `ARM accepted the change but reading it back failed, so it is unconfirmed: ${why.message}` } };
       }
-      return judgeSetting(setting, target, readBack);
+      const cloudPostureAnswer = putAnswers.get(CLOUD_POSTURE_PRICING);
+      return judgeSetting(setting, target, readBack, cloudPostureAnswer && toCspmPlanState(cloudPostureAnswer));
     });
     return { subscriptionId, status: summariseSettings(settings), settings };
   }
 
-  private put(subscriptionId: string, pricing: ManagedPricingName, body: ArmPricingUpdate, options: OperationOptions): Promise<unknown> {
+  private put(subscriptionId: string, pricing: ManagedPricingName, body: ArmPricingUpdate, options: OperationOptions): Promise<ArmPricing> {
     // Never two PUTs in flight for one (subscription, pricing): the second would be merged from a stale list.
     return this.lock.run(`${subscriptionId.toLowerCase()}/${pricing}`, () =>
-      this.transport.send({
+      this.transport.send<ArmPricing>({
         method: 'PUT',
         path: `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Security/pricings/${pricing}`,
         query: { 'api-version': PRICINGS_API_VERSION },

@@ -1,5 +1,5 @@
 /** Whether one planned setting really holds in the state read back after the PUTs, in ARM's own words when not. */
-import { API_POSTURE_EXTENSION, type DefenderSettings } from '../core/defender';
+import { API_POSTURE_EXTENSION, type CspmPlanState, type DefenderSettings, type OperationStatus } from '../core/defender';
 import type { SettingOutcome } from '../core/outcome';
 import { SETTING_LABELS, describeApiPlan, type SettingKey, type TargetPlan } from '../core/plan';
 
@@ -9,7 +9,16 @@ const notApplied = (setting: SettingKey, now: string, wanted: string): SettingOu
   error: { code: 'NotApplied', message: `${SETTING_LABELS[setting]} is ${now} after the change, not ${wanted}; ARM accepted the request but did not apply it` },
 });
 
-export function judgeSetting(setting: SettingKey, target: TargetPlan, readBack: DefenderSettings): SettingOutcome {
+function failedApiPostureStatus(cspm: CspmPlanState | undefined): OperationStatus | undefined {
+  const status = cspm?.extensions.find((extension) => extension.name === API_POSTURE_EXTENSION)?.operationStatus;
+  return status?.code.toLowerCase() === 'failed' ? status : undefined;
+}
+
+/**
+ * `cloudPosturePutAnswer` is the 200 of the CloudPosture PUT: a per-extension failure arrives there as
+ * operationStatus "Failed" (a 200 is no proof of success), and a later read may no longer carry it.
+ */
+export function judgeSetting(setting: SettingKey, target: TargetPlan, readBack: DefenderSettings, cloudPosturePutAnswer?: CspmPlanState): SettingOutcome {
   switch (setting) {
     case 'defenderForApis': {
       const wanted = `Standard (${target.apiSubPlan})`;
@@ -20,12 +29,11 @@ export function judgeSetting(setting: SettingKey, target: TargetPlan, readBack: 
       return readBack.cspm.pricingTier === 'Standard' ? { setting, status: 'done' } : notApplied(setting, readBack.cspm.pricingTier, 'Standard');
     case 'apiPosture': {
       const extension = readBack.cspm.extensions.find((candidate) => candidate.name === API_POSTURE_EXTENSION);
-      // A 200 can still carry a per-extension failure: ARM reports it in operationStatus, not in the status code.
-      if (extension?.operationStatus?.code?.toLowerCase() === 'failed') {
-        return { setting, status: 'failed', error: { code: extension.operationStatus.code, message: extension.operationStatus.message ?? `${API_POSTURE_EXTENSION} failed to enable` } };
-      }
-      const on = readBack.cspm.pricingTier === 'Standard' && extension?.isEnabled === true;
-      return on ? { setting, status: 'done' } : notApplied(setting, 'Off', 'On');
+      const readBackFailure = failedApiPostureStatus(readBack.cspm);
+      if (!readBackFailure && readBack.cspm.pricingTier === 'Standard' && extension?.isEnabled === true) return { setting, status: 'done' };
+      const failure = readBackFailure ?? failedApiPostureStatus(cloudPosturePutAnswer);
+      if (!failure) return notApplied(setting, 'Off', 'On');
+      return { setting, status: 'failed', error: { code: failure.code, message: failure.message ?? `${API_POSTURE_EXTENSION} failed to enable` } };
     }
   }
 }
