@@ -6,3 +6,4 @@ export * from './models';
 export { buildHelpCard, HELP_COMMANDS } from './helpCard';
 export { buildWorkingCard } from './workingCard';
 export { buildMessageCard, MESSAGE_MAX_CHOICES, MESSAGE_MAX_ITEMS } from './messageCard';
+export { buildStatusCard, STATUS_MAX_SERVICES } from './statusCard';
