@@ -1,0 +1,64 @@
+/**
+ * Starts the real HTTPS ARM simulator on a free port and a DefenderClient that trusts its CA through the client's
+ * own pipeline only. Retry delays are shortened so resilience tests stay fast; everything else is production code.
+ */
+import { DefenderClient, type DefenderClientOptions } from '../../src/azure/defenderClient';
+import { SimulatorCredential } from '../../src/azure/credentials';
+import { startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
+
+export const SUB_PROD = 'aaaaaaaa-0000-4000-8000-000000000001';
+export const SUB_PROD_EU = 'aaaaaaaa-0000-4000-8000-000000000002';
+export const SUB_FLAKY = 'aaaaaaaa-0000-4000-8000-000000000003';
+export const SUB_READONLY = 'aaaaaaaa-0000-4000-8000-000000000004';
+export const SUB_UNREGISTERED = 'aaaaaaaa-0000-4000-8000-000000000005';
+
+/** Extensions a customer set up by hand; a write must leave them exactly as they are. */
+export const CUSTOMISED_EXTENSIONS = [
+  { name: 'SensitiveDataDiscovery', isEnabled: 'True' as const, additionalExtensionProperties: { CustomDataClassifications: ['cc', 'ssn'] } },
+  { name: 'AgentlessVmScanning', isEnabled: 'True' as const, additionalExtensionProperties: { ExclusionTags: '[{"Key":"env","Value":"lab"}]' } },
+  { name: 'ContainerRegistriesVulnerabilityAssessments', isEnabled: 'False' as const },
+  { name: 'ApiPosture', isEnabled: 'False' as const },
+];
+
+export function testSeed(): SimulatorSeed {
+  return {
+    subscriptions: [
+      {
+        subscriptionId: SUB_PROD,
+        displayName: 'Contoso Production',
+        pricings: [{ name: 'CloudPosture', pricingTier: 'Standard', extensions: structuredClone(CUSTOMISED_EXTENSIONS) }],
+        apiManagementServices: [
+          { resourceGroup: 'rg-apis', name: 'contoso-apim', sku: 'Developer', apis: [{ name: 'orders', displayName: 'Orders API' }] },
+          { resourceGroup: 'rg-edge', name: 'contoso-consumption', sku: 'Consumption' },
+        ],
+      },
+      { subscriptionId: SUB_PROD_EU, displayName: 'Contoso Production EU' },
+      { subscriptionId: SUB_FLAKY, displayName: 'Fabrikam Dev', failingExtensions: ['ApiPosture'] },
+      { subscriptionId: SUB_READONLY, displayName: 'Northwind Readonly', canWritePricings: false },
+      { subscriptionId: SUB_UNREGISTERED, displayName: 'Unregistered Lab', registeredProviders: [] },
+    ],
+  };
+}
+
+export interface Harness {
+  simulator: ArmSimulator;
+  client: DefenderClient;
+  close(): Promise<void>;
+}
+
+export async function startHarness(seed: SimulatorSeed = testSeed(), options: Partial<DefenderClientOptions> = {}): Promise<Harness> {
+  const simulator = await startArmSimulator({ port: 0, seed });
+  const client = new DefenderClient({
+    credential: new SimulatorCredential(),
+    endpoint: simulator.url,
+    caCertificate: simulator.caCertificate,
+    retryOptions: { retryDelayInMs: 20, maxRetryDelayInMs: 200 },
+    ...options,
+  });
+  return { simulator, client, close: () => simulator.close() };
+}
+
+/** Every ARM answer the simulator gave with status 400: each one would mean we sent something the spec rejects. */
+export function badRequests(simulator: ArmSimulator) {
+  return simulator.requests().filter((request) => request.status === 400);
+}
