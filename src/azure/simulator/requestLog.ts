@@ -1,0 +1,35 @@
+/** ARM requests the simulator received, oldest first; capped so a long benchmark cannot exhaust memory. */
+import type { RecordedRequest, SpecViolation } from './types';
+
+export const MAX_RECORDED_REQUESTS = 50_000;
+const WRITE_METHODS = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
+
+export class RequestLog {
+  private entries: RecordedRequest[] = [];
+  private specViolations: SpecViolation[] = [];
+
+  record(entry: RecordedRequest): void {
+    this.entries.push(entry);
+    if (this.entries.length > MAX_RECORDED_REQUESTS) this.entries.splice(0, this.entries.length - MAX_RECORDED_REQUESTS);
+  }
+
+  recordViolation(violation: SpecViolation): void {
+    this.specViolations.push(violation);
+  }
+
+  requests(): RecordedRequest[] {
+    return this.entries.map((entry) => ({ ...entry }));
+  }
+
+  writes(): RecordedRequest[] {
+    return this.requests().filter((entry) => WRITE_METHODS.has(entry.method));
+  }
+
+  violations(): SpecViolation[] {
+    return [...this.specViolations];
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

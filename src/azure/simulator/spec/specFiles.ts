@@ -1,0 +1,38 @@
+/**
+ * Where the vendored Azure REST API specs live (src/azure/simulator/specs, a verbatim copy of /work/shared/azure-specs)
+ * and which definitions the simulator validates against. Paths are relative to the specs root.
+ */
+import path from 'node:path';
+
+export const VENDORED_SPECS_ROOT = path.resolve(__dirname, '..', 'specs');
+
+export const PRICINGS_SPEC = 'specification/security/resource-manager/Microsoft.Security/stable/2024-01-01/pricings.json';
+export const API_COLLECTIONS_SPEC = 'specification/security/resource-manager/Microsoft.Security/stable/2023-11-15/apiCollections.json';
+export const SUBSCRIPTIONS_SPEC = 'specification/resources/resource-manager/Microsoft.Resources/stable/2022-12-01/subscriptions.json';
+export const SECURITY_COMMON_SPEC = 'specification/security/resource-manager/common/v1/types.json';
+
+/** Every swagger file the three operation specs reach through `$ref`. */
+export const SPEC_FILES = [
+  PRICINGS_SPEC,
+  API_COLLECTIONS_SPEC,
+  SUBSCRIPTIONS_SPEC,
+  SECURITY_COMMON_SPEC,
+  'specification/common-types/resource-management/v1/types.json',
+  'specification/common-types/resource-management/v2/types.json',
+  'specification/common-types/resource-management/v5/types.json',
+] as const;
+
+/** Named entry points: `<file>#/definitions/<name>`. */
+export const SPEC_SCHEMAS = {
+  Pricing: [PRICINGS_SPEC, 'Pricing'],
+  PricingList: [PRICINGS_SPEC, 'PricingList'],
+  SecurityCloudError: [SECURITY_COMMON_SPEC, 'CloudError'],
+  Subscription: [SUBSCRIPTIONS_SPEC, 'Subscription'],
+  SubscriptionListResult: [SUBSCRIPTIONS_SPEC, 'SubscriptionListResult'],
+  SubscriptionsCloudError: [SUBSCRIPTIONS_SPEC, 'CloudError'],
+  ApiCollection: [API_COLLECTIONS_SPEC, 'ApiCollection'],
+  ApiCollectionList: [API_COLLECTIONS_SPEC, 'ApiCollectionList'],
+  ArmErrorResponse: ['specification/common-types/resource-management/v5/types.json', 'ErrorResponse'],
+} as const;
+
+export type SpecSchemaName = keyof typeof SPEC_SCHEMAS;

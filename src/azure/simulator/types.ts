@@ -1,0 +1,118 @@
+/**
+ * Shapes shared by the ARM simulator's parts: the seed a person writes, the faults it can inject,
+ * and what it records about each request. The mutable in-memory model lives in state.ts.
+ */
+
+export type ExtensionFlag = 'True' | 'False';
+
+export interface SeedExtension {
+  name: string;
+  isEnabled: ExtensionFlag;
+  additionalExtensionProperties?: Record<string, unknown>;
+}
+
+export interface SeedPricing {
+  /** Plan name as ARM spells it, e.g. "Api", "CloudPosture", "VirtualMachines" (matched case-insensitively). */
+  name: string;
+  pricingTier: 'Free' | 'Standard';
+  subPlan?: string;
+  /** ISO 8601 date-time; defaults to a fixed date when the tier is Standard. */
+  enablementTime?: string;
+  /** ISO 8601 duration, e.g. "P29D". */
+  freeTrialRemainingTime?: string;
+  /**
+   * Exactly the extensions ARM returns for this plan. Omitted for CloudPosture: its full catalogue, all "False"
+   * (so a seed can also model a plan whose list lacks ApiPosture altogether).
+   */
+  extensions?: SeedExtension[];
+}
+
+export interface SeedApi {
+  name: string;
+  displayName: string;
+  /** URL suffix; defaults to the API name. */
+  path?: string;
+  isCurrent?: boolean;
+  apiRevision?: string;
+}
+
+export interface SeedApiManagementService {
+  resourceGroup: string;
+  name: string;
+  /** APIM SKU name: Developer, Basic, Standard, Premium, Consumption, BasicV2, StandardV2, ... */
+  sku: string;
+  capacity?: number;
+  location?: string;
+  apis?: SeedApi[];
+}
+
+export type SubscriptionStateName = 'Enabled' | 'Warned' | 'PastDue' | 'Disabled' | 'Deleted';
+
+export interface SeedSubscription {
+  subscriptionId: string;
+  displayName: string;
+  state?: SubscriptionStateName;
+  tenantId?: string;
+  /** Resource provider namespaces registered on the subscription; default ["Microsoft.Security"]. */
+  registeredProviders?: string[];
+  /** Whether the caller may write Microsoft.Security/pricings; default true. */
+  canWritePricings?: boolean;
+  /** Extension names whose enablement fails (200 with operationStatus Failed); default []. */
+  failingExtensions?: string[];
+  /** Pricings not listed here are Free. */
+  pricings?: SeedPricing[];
+  apiManagementServices?: SeedApiManagementService[];
+}
+
+export interface Faults {
+  /** Added before every ARM response. */
+  latencyMs: number;
+  /** Fraction (0..1) of ARM requests answered 429. */
+  throttleRate: number;
+  /** Fraction (0..1) of ARM requests answered 503. */
+  serverErrorRate: number;
+  /** PRNG seed, so a run with the same seed and request order throttles the same requests. */
+  seed: number;
+  /** Value of Retry-After (rounded up to seconds) and retry-after-ms on a 429. */
+  retryAfterMs: number;
+}
+
+export interface SimulatorSeed {
+  subscriptions: SeedSubscription[];
+  faults?: Partial<Faults>;
+}
+
+/** A one-off (or count-limited) failure for a test: the next matching ARM request gets this answer. */
+export interface FaultRule {
+  /** HTTP method to match (any when unset). */
+  method?: string;
+  /** Case-insensitive substring of the request path (any when unset). */
+  pathIncludes?: string;
+  status: number;
+  code?: string;
+  message?: string;
+  /** How many matching requests fail; default 1. */
+  count?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body, the raw text when it is not JSON, undefined when empty. */
+  body?: unknown;
+  status: number;
+  /** ISO 8601 time the request arrived. */
+  time: string;
+  /** Set when an injected fault answered: "latency" is not listed, only "throttle", "server-error" or "rule". */
+  fault?: 'throttle' | 'server-error' | 'rule';
+}
+
+/** A response the simulator produced that the official spec rejects: always a simulator bug. */
+export interface SpecViolation {
+  method: string;
+  path: string;
+  schema: string;
+  message: string;
+}
