@@ -7,3 +7,4 @@ export { buildHelpCard, HELP_COMMANDS } from './helpCard';
 export { buildWorkingCard } from './workingCard';
 export { buildMessageCard, MESSAGE_MAX_CHOICES, MESSAGE_MAX_ITEMS } from './messageCard';
 export { buildStatusCard, STATUS_MAX_SERVICES } from './statusCard';
+export { buildFleetCard, FLEET_PAGE_SIZE, sortFleetRows } from './fleetCard';

@@ -1,0 +1,70 @@
+/** `list`: one row per subscription, a page at a time, so even a large tenant never makes one giant card. */
+import template from './templates/fleet.json';
+import { FleetRow, isApiPostureOn, isDefenderForApisOn } from '../core/defender';
+import { executeAction } from './actions';
+import { expandTemplate } from './expand';
+import { FleetCardModel } from './models';
+import { escapeMarkdown, plural } from './text';
+import { toneColor } from './tone';
+import { AdaptiveCardJson } from './types';
+import { VERBS } from './verbs';
+
+/** 15 rows fit a phone screen or two and keep the card far below Teams' size limit. */
+export const FLEET_PAGE_SIZE = 15;
+
+/** Stable order across re-listings, so page 2 continues where page 1 stopped. */
+export function sortFleetRows(rows: FleetRow[]): FleetRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      a.subscription.displayName.localeCompare(b.subscription.displayName, 'en', { sensitivity: 'base' }) ||
+      a.subscription.subscriptionId.localeCompare(b.subscription.subscriptionId),
+  );
+}
+
+function rowView(row: FleetRow) {
+  const name = escapeMarkdown(row.subscription.displayName, 80);
+  if (row.error || !row.settings) {
+    const reason = row.error ? `${row.error.code}: ${row.error.message}` : 'no settings returned';
+    return { hasError: true, name, error: `⚠️ Could not read (${escapeMarkdown(reason, 160)})`, apis: '', apisColor: 'Default', posture: '', postureColor: 'Default' };
+  }
+  const apisOn = isDefenderForApisOn(row.settings.api);
+  const postureOn = isApiPostureOn(row.settings.cspm);
+  return {
+    hasError: false,
+    name,
+    error: '',
+    apis: apisOn ? `On ${escapeMarkdown(row.settings.api.subPlan ?? '', 4)}`.trim() : 'Off',
+    apisColor: toneColor(apisOn ? 'good' : 'attention'),
+    posture: postureOn ? 'On' : 'Off',
+    postureColor: toneColor(postureOn ? 'good' : 'attention'),
+  };
+}
+
+export function fleetCardView(model: FleetCardModel) {
+  const pageSize = Math.max(1, Math.floor(model.pageSize ?? FLEET_PAGE_SIZE));
+  const rows = sortFleetRows(model.rows);
+  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(model.page) || 1), pageCount);
+  const first = (page - 1) * pageSize;
+  const pageRows = rows.slice(first, first + pageSize);
+
+  const unreadable = rows.filter((row) => row.error || !row.settings).length;
+  const fullyOn = rows.filter((row) => row.settings && !row.error && isDefenderForApisOn(row.settings.api) && isApiPostureOn(row.settings.cspm)).length;
+  const headlineParts = [`${fullyOn} of ${plural(rows.length, 'subscription')} fully on`];
+  if (unreadable > 0) headlineParts.push(`${unreadable} could not be read`);
+  const tone = rows.length > 0 && fullyOn === rows.length ? 'good' : unreadable > 0 ? 'attention' : 'warning';
+
+  const hasMore = first + pageSize < rows.length;
+  return {
+    title: 'Defender for APIs across subscriptions',
+    headline: rows.length === 0 ? 'The bot cannot see any subscription. Check its role assignments.' : headlineParts.join(' · '),
+    headlineColor: toneColor(rows.length === 0 ? 'attention' : tone),
+    rows: pageRows.map(rowView),
+    pageInfo: rows.length === 0 ? 'Nothing to show.' : `Showing ${first + 1}–${first + pageRows.length} of ${rows.length}. Type \`status <sub>\` for details.`,
+    actions: hasMore ? [executeAction({ title: 'Show more', verb: VERBS.listMore, data: { page: page + 1 } })] : [],
+  };
+}
+
+export function buildFleetCard(model: FleetCardModel): AdaptiveCardJson {
+  return expandTemplate(template, fleetCardView(model));
+}
