@@ -1,0 +1,320 @@
+/**
+ * The approval flow: request → approvals → one elected executor → outcomes, with every change stored by
+ * compare-and-swap (so concurrent clicks, or several processes on one store, elect exactly one winner)
+ * and every transition appended to the audit log.
+ */
+import type { AuditLog } from '../audit/auditLog';
+import { SYSTEM_ACTOR } from '../audit/auditLog';
+import { isDefenderError } from '../errors';
+import { isEmptyPlan, planTarget } from '../plan';
+import type { ChangePlan } from '../plan';
+import type { Clock, DefenderGateway, IdGenerator } from '../ports';
+import { ApprovalFlowError, assertIdentity } from './errors';
+import { describeFinal, executeTarget, finalStatus, reconcileTarget } from './execution';
+import type { FinalStatus } from './execution';
+import { eligibleApproverCount, hasApproved, isApprover, mayRequest, permissionsFor, samePerson } from './policy';
+import type { RequestPermissions } from './policy';
+import { MAX_REASON_LENGTH, refuse, type Refusal } from './refusals';
+import { isRequestId } from './requestId';
+import { isOpenStatus } from './stateMachine';
+import type { RequestRepository } from './requestRepository';
+import type * as Results from './results';
+import { auditEvent, isExpired, moveTo, newRequest } from './transitions';
+import type { ApprovalPolicy, ApprovalRequest, Person } from './types';
+import type { TargetOutcome } from '../outcome';
+
+export interface ApprovalServiceDeps {
+  requests: RequestRepository;
+  audit: AuditLog;
+  gateway: DefenderGateway;
+  clock: Clock;
+  ids: IdGenerator;
+  policy: ApprovalPolicy;
+}
+
+/** A decision on the current copy: answer without writing, or store `next` and then run `after`. */
+type Step<R> = { answer: R } | { next: ApprovalRequest; after: (stored: ApprovalRequest) => Promise<R> };
+
+const MAX_CAS_ATTEMPTS = 200;
+
+export class ApprovalService {
+  /** Requests this process is applying right now: a second execute() for one of them is refused. */
+  private readonly executing = new Set<string>();
+
+  constructor(private readonly deps: ApprovalServiceDeps) {}
+
+  get policy(): ApprovalPolicy {
+    return this.deps.policy;
+  }
+
+  async request({ plan, requester }: Results.RequestInput): Promise<Results.RequestResult> {
+    assertIdentity(requester, 'requester');
+    if (!mayRequest(this.deps.policy, requester)) return refuse.notARequester();
+    return this.createRequest(plan, requester);
+  }
+
+  async approve({ requestId, planHash, approver }: Results.ApproveInput): Promise<Results.ApproveResult> {
+    assertIdentity(approver, 'approver');
+    return this.transact<Results.ApproveResult>(requestId, (current, now) => {
+      if (planHash !== current.planHash) return { answer: refuse.planMismatch(current) };
+      if (samePerson(current.requester, approver)) return { answer: refuse.selfApproval(current) };
+      if (!isApprover(this.deps.policy, approver)) return { answer: refuse.notAnApprover(current) };
+      if (isExpired(current, now)) return this.expireStep(current, now, (stored) => refuse.expired(stored));
+      if (current.status !== 'pending') return { answer: refuse.notPending(current, 'approved') };
+      if (hasApproved(current, approver)) {
+        return { answer: refuse.alreadyApproved(current, current.minApprovals - current.approvals.length) };
+      }
+      const approvals = [...current.approvals, { by: { id: approver.id, name: approver.name }, at: now.toISOString() }];
+      if (approvals.length < current.minApprovals) {
+        const next = moveTo(current, 'pending', now, { approvals });
+        return { next, after: async (stored) => {
+          await this.audited('request.approval-recorded', stored, approver, now, { approvals: approvals.length, required: stored.minApprovals });
+          return { kind: 'recorded', request: stored };
+        } };
+      }
+      // Quorum met: pending → approved → executing in one compare-and-swap, which elects the single executor.
+      const approved = moveTo(current, 'approved', now, { approvals });
+      const next = { ...moveTo(approved, 'executing', now, { executionStartedAt: now.toISOString() }), version: current.version + 1 };
+      return { next, after: async (stored) => {
+        await this.audited('request.approval-recorded', stored, approver, now, { approvals: approvals.length, required: stored.minApprovals });
+        await this.audited('request.executing', stored, approver, now, { approvers: approvals.map((approval) => approval.by) });
+        return { kind: 'execute', request: stored };
+      } };
+    });
+  }
+
+  async reject({ requestId, planHash, approver, reason }: Results.RejectInput): Promise<Results.RejectResult> {
+    assertIdentity(approver, 'approver');
+    const trimmedReason = (reason ?? '').trim();
+    return this.transact<Results.RejectResult>(requestId, (current, now) => {
+      if (planHash !== undefined && planHash !== current.planHash) return { answer: refuse.planMismatch(current) };
+      if (samePerson(current.requester, approver)) return { answer: refuse.selfRejection(current) };
+      if (!isApprover(this.deps.policy, approver)) return { answer: refuse.notAnApprover(current) };
+      if (isExpired(current, now)) return this.expireStep(current, now, (stored) => refuse.expired(stored));
+      if (current.status !== 'pending') return { answer: refuse.notPending(current, 'rejected') };
+      if (trimmedReason === '') return { answer: refuse.reasonRequired(current) };
+      if (trimmedReason.length > MAX_REASON_LENGTH) return { answer: refuse.reasonTooLong(current, trimmedReason.length) };
+      const rejection = { by: { id: approver.id, name: approver.name }, reason: trimmedReason, at: now.toISOString() };
+      const next = moveTo(current, 'rejected', now, { rejection, completedAt: now.toISOString() });
+      return { next, after: async (stored) => {
+        await this.closed('request.rejected', stored, approver, now, { reason: trimmedReason });
+        return { kind: 'rejected', request: stored };
+      } };
+    });
+  }
+
+  async cancel({ requestId, actor }: Results.CancelInput): Promise<Results.CancelResult> {
+    assertIdentity(actor, 'actor');
+    return this.transact<Results.CancelResult>(requestId, (current, now) => {
+      if (!samePerson(current.requester, actor)) return { answer: refuse.notTheRequester(current) };
+      if (isExpired(current, now)) return this.expireStep(current, now, (stored) => refuse.expired(stored));
+      if (current.status !== 'pending') return { answer: refuse.notPending(current, 'cancelled') };
+      const cancellation = { by: { id: actor.id, name: actor.name }, at: now.toISOString() };
+      const next = moveTo(current, 'cancelled', now, { cancellation, completedAt: now.toISOString() });
+      return { next, after: async (stored) => {
+        await this.closed('request.cancelled', stored, actor, now);
+        return { kind: 'cancelled', request: stored };
+      } };
+    });
+  }
+
+  /** Approvers only: re-plans the targets that did not succeed from ARM's current state, as a new linked request. */
+  async retry({ requestId, actor }: Results.RetryInput): Promise<Results.RetryResult> {
+    assertIdentity(actor, 'actor');
+    if (!isRequestId(requestId)) return refuse.invalidRequestId(requestId);
+    const original = await this.deps.requests.get(requestId);
+    if (!original) return refuse.unknownRequest(requestId);
+    if (!isApprover(this.deps.policy, actor)) return refuse.notAnApprover(original);
+    if (original.status !== 'failed' && original.status !== 'partially-failed') return refuse.notRetryable(original);
+    const unfinished = original.plan.targets.filter((target) =>
+      original.outcomes?.find((outcome) => outcome.subscriptionId === target.subscriptionId)?.status !== 'succeeded');
+    let plan: ChangePlan;
+    try {
+      const targets = await Promise.all(unfinished.map(async (target) => {
+        const settings = await this.deps.gateway.readSettings(target.subscriptionId);
+        const subscription = { subscriptionId: target.subscriptionId, displayName: target.subscriptionName };
+        return planTarget(subscription, settings, { apiSubPlan: target.apiSubPlan });
+      }));
+      plan = { targets };
+    } catch (error) {
+      if (!isDefenderError(error)) throw error;
+      return { kind: 'refused', code: error.code, message: error.message, request: original };
+    }
+    const result = await this.createRequest(plan, actor, original.id);
+    if (result.kind === 'created') {
+      await this.audited('request.retried', original, actor, this.deps.clock.now(), { newRequestId: result.request.id });
+    }
+    return result;
+  }
+
+  /**
+   * Applies a request that the caller moved to `executing` (approve() answered `execute`). Targets run concurrently;
+   * a gateway error fails that target with its code. Always ends in a final status, never leaves it executing.
+   */
+  async execute(requestId: string, options: Results.ExecuteOptions = {}): Promise<ApprovalRequest> {
+    return this.runExclusively(requestId, async (request) => {
+      const outcomes = await Promise.all(request.plan.targets.map((target) => executeTarget(this.deps.gateway, target, options)));
+      return this.complete(request.id, outcomes);
+    });
+  }
+
+  async get(requestId: string): Promise<ApprovalRequest | undefined> {
+    return isRequestId(requestId) ? this.deps.requests.get(requestId) : undefined;
+  }
+
+  /** Pending requests a person can act on now: as an approver (not theirs, not yet approved) or as the requester (Cancel). */
+  async listActionable(person: Person): Promise<ApprovalRequest[]> {
+    const now = this.deps.clock.now();
+    const open = await this.deps.requests.listOpen();
+    return open
+      .filter((request) => {
+        const can = permissionsFor(this.deps.policy, request, person, now);
+        return can.canApprove || can.canCancel;
+      })
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async listRecent(limit = 20): Promise<ApprovalRequest[]> {
+    return this.deps.requests.listRecent(limit);
+  }
+
+  async openRequestFor(subscriptionId: string): Promise<ApprovalRequest | undefined> {
+    return this.deps.requests.openBySubscription(subscriptionId);
+  }
+
+  permissionsFor(request: ApprovalRequest, person: Person): RequestPermissions {
+    return permissionsFor(this.deps.policy, request, person, this.deps.clock.now());
+  }
+
+  /** The sweeper: pending requests past expiresAt become expired. Returns them so the bot can update their cards. */
+  async expireDue(): Promise<ApprovalRequest[]> {
+    const now = this.deps.clock.now();
+    const due = (await this.deps.requests.listOpen()).filter((request) => isExpired(request, now));
+    const expired: ApprovalRequest[] = [];
+    for (const request of due) {
+      const result = await this.transact<ApprovalRequest | undefined>(request.id, (current, at) =>
+        isExpired(current, at) ? this.expireStep(current, at, (stored) => stored) : { answer: undefined });
+      if (result && !('kind' in result)) expired.push(result);
+    }
+    return expired;
+  }
+
+  /**
+   * Start-up recovery of requests left in `executing` by a crash (see reconcileTarget for the rule per target).
+   * Taking one over is a compare-and-swap, so two instances never both re-apply it.
+   */
+  async reconcileInterrupted(options: Results.ReconcileOptions = {}): Promise<ApprovalRequest[]> {
+    const now = this.deps.clock.now();
+    const cutoff = now.getTime() - (options.minAgeMs ?? 0);
+    const interrupted = (await this.deps.requests.listOpen()).filter((request) =>
+      request.status === 'executing' && Date.parse(request.executionStartedAt ?? request.updatedAt) <= cutoff);
+    const reconciled: ApprovalRequest[] = [];
+    for (const request of interrupted) {
+      const takenOver = moveTo(request, 'executing', now, { executionStartedAt: now.toISOString() });
+      if (!request.eTag || !(await this.deps.requests.compareAndSwap(takenOver, request.eTag))) continue;
+      await this.audited('request.reconciled', takenOver, SYSTEM_ACTOR, now, { reason: 'found executing at start-up' });
+      reconciled.push(await this.runExclusively(request.id, async (current) => {
+        const outcomes = await Promise.all(current.plan.targets.map((target) => reconcileTarget(this.deps.gateway, target, options)));
+        return this.complete(current.id, outcomes);
+      }));
+    }
+    return reconciled;
+  }
+
+  private async createRequest(plan: ChangePlan, requester: Person, retryOf?: string): Promise<Results.RequestResult> {
+    const targets = plan.targets.filter((target) => target.changes.length > 0);
+    if (targets.length === 0 || isEmptyPlan({ targets })) return { kind: 'nothing-to-change' };
+    const subscriptionIds = targets.map((target) => target.subscriptionId.toLowerCase());
+    if (new Set(subscriptionIds).size !== subscriptionIds.length) return refuse.invalidPlan('The plan lists the same subscription twice');
+    const available = eligibleApproverCount(this.deps.policy, requester);
+    if (available < this.deps.policy.minApprovals) return refuse.quorumUnreachable(this.deps.policy.minApprovals, available);
+
+    const id = this.deps.ids.newId();
+    if (!isRequestId(id)) throw new ApprovalFlowError('InvalidGeneratedId', `the id generator produced "${id}"; wire createRequestIdGenerator().`);
+    const now = this.deps.clock.now();
+    const created = newRequest({ id, plan: { targets }, requester, policy: this.deps.policy, now, ...(retryOf ? { retryOf } : {}) });
+    await this.deps.requests.create(created);
+    const claim = await this.deps.requests.claimOpen(created, (holder) => this.stillBlocks(holder));
+    if (claim.kind === 'blocked') {
+      await this.deps.requests.discard(created.id);
+      return { kind: 'already-open', request: claim.holder };
+    }
+    await this.audited('request.created', created, requester, now, {
+      planHash: created.planHash,
+      expiresAt: created.expiresAt,
+      minApprovals: created.minApprovals,
+      changes: created.plan.targets.map((target) => ({ subscriptionId: target.subscriptionId, apiSubPlan: target.apiSubPlan, changes: target.changes })),
+      ...(retryOf ? { retryOf } : {}),
+    });
+    return { kind: 'created', request: created };
+  }
+
+  /** An open holder blocks a new request unless its time ran out, in which case it is expired on the spot. */
+  private async stillBlocks(holder: ApprovalRequest): Promise<boolean> {
+    if (!isExpired(holder, this.deps.clock.now())) return true;
+    const result = await this.transact<boolean>(holder.id, (current, now) =>
+      isExpired(current, now) ? this.expireStep(current, now, async () => false) : { answer: isOpenStatus(current.status) });
+    return result === true;
+  }
+
+  private expireStep<R>(current: ApprovalRequest, now: Date, answer: (stored: ApprovalRequest) => R | Promise<R>): Step<R> {
+    const next = moveTo(current, 'expired', now, { completedAt: now.toISOString(), statusReason: `Not enough approvals before ${current.expiresAt}.` });
+    return { next, after: async (stored) => {
+      await this.closed('request.expired', stored, SYSTEM_ACTOR, now, { expiresAt: stored.expiresAt, approvals: stored.approvals.length });
+      return answer(stored);
+    } };
+  }
+
+  /** Load, decide, compare-and-swap; on a conflict, decide again on the fresh copy. */
+  private async transact<R>(requestId: string, decide: (current: ApprovalRequest, now: Date) => Step<R> | Promise<Step<R>>): Promise<R | Refusal> {
+    if (!isRequestId(requestId)) return refuse.invalidRequestId(String(requestId));
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const current = await this.deps.requests.get(requestId);
+      if (!current) return refuse.unknownRequest(requestId);
+      const step = await decide(current, this.deps.clock.now());
+      if ('answer' in step) return step.answer;
+      if (!current.eTag) throw new Error(`StoreMisconfigured: request ${requestId} was read without an eTag; use a store that honours eTags.`);
+      if (await this.deps.requests.compareAndSwap(step.next, current.eTag)) return step.after(step.next);
+    }
+    return refuse.busy(requestId);
+  }
+
+  private async runExclusively(requestId: string, run: (request: ApprovalRequest) => Promise<ApprovalRequest>): Promise<ApprovalRequest> {
+    const request = await this.deps.requests.get(requestId);
+    if (!request) throw new ApprovalFlowError('UnknownRequest', `no request ${requestId} exists to execute.`);
+    if (request.status !== 'executing' || this.executing.has(requestId)) {
+      throw new ApprovalFlowError('NotExecuting', `request ${requestId} is ${request.status}${this.executing.has(requestId) ? ' and already being applied here' : ''}; only the caller whose approve() answered "execute" may run it, once.`);
+    }
+    this.executing.add(requestId);
+    try {
+      return await run(request);
+    } finally {
+      this.executing.delete(requestId);
+    }
+  }
+
+  /** Stores the outcomes and the final status. Only the elected executor gets here, but a conflict is still re-read. */
+  private async complete(requestId: string, outcomes: TargetOutcome[]): Promise<ApprovalRequest> {
+    const status: FinalStatus = finalStatus(outcomes);
+    const result = await this.transact<ApprovalRequest>(requestId, (current, now) => {
+      if (current.status !== 'executing') return { answer: current };
+      const next = moveTo(current, status, now, { outcomes, completedAt: now.toISOString(), statusReason: describeFinal(status, outcomes) });
+      return { next, after: async (stored) => {
+        await this.closed(`request.${status}`, stored, SYSTEM_ACTOR, now, { outcomes });
+        return stored;
+      } };
+    });
+    if ('kind' in result) throw new ApprovalFlowError('UnknownRequest', `${result.code}: ${result.message}`);
+    return result;
+  }
+
+  /** A request reached an end: free its subscriptions for new requests, then record it. */
+  private async closed(type: Parameters<typeof auditEvent>[0], request: ApprovalRequest, actor: Person, now: Date, details: Record<string, unknown> = {}) {
+    await this.deps.requests.releaseOpen(request);
+    await this.audited(type, request, actor, now, details);
+  }
+
+  private async audited(type: Parameters<typeof auditEvent>[0], request: ApprovalRequest, actor: Person, now: Date, details: Record<string, unknown> = {}) {
+    await this.deps.audit.append(auditEvent(type, request, actor, now, details));
+  }
+}

@@ -1,0 +1,13 @@
+/** The approval flow's public surface: import from here. */
+export * from './types';
+export * from './results';
+export * from './requestId';
+export * from './stateMachine';
+export * from './policy';
+export * from './refusals';
+export * from './errors';
+export * from './store';
+export { RequestRepository, StoreContentionError } from './requestRepository';
+export { ApprovalService } from './approvalService';
+export type { ApprovalServiceDeps } from './approvalService';
+export { finalStatus, isTargetReached } from './execution';

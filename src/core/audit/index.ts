@@ -1,0 +1,2 @@
+export * from './auditLog';
+export * from './chain';
