@@ -9,7 +9,7 @@ import type { TargetOutcome } from '../core/outcome';
 import { planTarget, staleReasons, type ChangePlan, type PlanOptions, type TargetPlan } from '../core/plan';
 import { systemClock, type Clock, type DefenderGateway, type ListFleetOptions, type OperationOptions } from '../core/ports';
 import { ArmTransport, type ArmRetryOptions } from './armTransport';
-import { mapWithConcurrency } from './boundedConcurrency';
+import { allSettledOrThrow, mapWithConcurrency } from './boundedConcurrency';
 import { KeyedLock } from './keyedLock';
 import { PricingWriter } from './pricingWriter';
 import { readApiManagementServices, readCanWritePricings, readDefenderSettings, readSecurityProviderRegistered } from './settingsReader';
@@ -64,7 +64,7 @@ export class DefenderClient implements DefenderGateway {
   }
 
   async getStatus(subscriptionId: string, options: OperationOptions = {}): Promise<SubscriptionStatus> {
-    const [subscription, settings, apiManagementServices, securityProviderRegistered, canWritePricings] = await Promise.all([
+    const [subscription, settings, apiManagementServices, securityProviderRegistered, canWritePricings] = await allSettledOrThrow([
       this.directory.get(subscriptionId, options),
       this.readSettingsOrFreeIfUnregistered(subscriptionId, options),
       readApiManagementServices(this.transport, subscriptionId, options),
@@ -109,7 +109,7 @@ export class DefenderClient implements DefenderGateway {
   async plan(subscriptionIds: string | readonly string[], options: PlanOptions & OperationOptions = {}): Promise<ChangePlan> {
     const ids = typeof subscriptionIds === 'string' ? [subscriptionIds] : subscriptionIds;
     const targets = await mapWithConcurrency(ids, this.fleetConcurrency, async (subscriptionId) => {
-      const [subscription, settings] = await Promise.all([this.directory.get(subscriptionId, options), this.readSettings(subscriptionId, options)]);
+      const [subscription, settings] = await allSettledOrThrow([this.directory.get(subscriptionId, options), this.readSettings(subscriptionId, options)]);
       return planTarget(subscription, settings, { apiSubPlan: options.apiSubPlan });
     });
     return { targets };

@@ -3,6 +3,7 @@ import type { ApiManagementService, DefenderSettings } from '../core/defender';
 import { isDefenderError } from '../core/errors';
 import type { OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
+import { allSettledOrThrow } from './boundedConcurrency';
 import { isActionPermitted } from './permissions';
 import { API_MANAGEMENT_API_VERSION, toApiManagementService, type ArmApi, type ArmApiManagementService } from './models/apiManagement';
 import {
@@ -46,7 +47,7 @@ export async function readApiManagementServices(transport: ArmTransport, subscri
     if (isDefenderError(error) && error.code === 'MissingSubscriptionRegistration') return [];
     throw error;
   }
-  return Promise.all(
+  return allSettledOrThrow(
     services.map(async (service) => {
       const apis = await transport.sendList<ArmApi>({
         method: 'GET',
