@@ -3,7 +3,7 @@
  * `sim.url`, trust `sim.caCertificate`, and `await sim.close()` at the end. `npm run simulator` runs it alone (main.ts).
  */
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createSimulatorCertificate } from './certificate';
 import { createRequestHandler } from './armServer';
 import { FaultInjector } from './faults';
@@ -69,6 +69,13 @@ export async function startArmSimulator(options: StartArmSimulatorOptions = {}):
   // Longer than typical client idle timeouts, so benchmarks measure connection reuse rather than reconnects.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Track raw sockets (from before the TLS handshake): closeAllConnections() misses half-open handshakes,
+  // which would keep close() waiting for a client that has given up.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -95,7 +102,7 @@ export async function startArmSimulator(options: StartArmSimulatorOptions = {}):
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
