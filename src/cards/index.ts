@@ -8,3 +8,8 @@ export { buildWorkingCard } from './workingCard';
 export { buildMessageCard, MESSAGE_MAX_CHOICES, MESSAGE_MAX_ITEMS } from './messageCard';
 export { buildStatusCard, STATUS_MAX_SERVICES } from './statusCard';
 export { buildFleetCard, FLEET_PAGE_SIZE, sortFleetRows } from './fleetCard';
+export { buildEnablePreviewCard, COST_NOTE } from './enablePreviewCard';
+export { buildApprovalCard } from './approvalCard';
+export { MAX_REFRESH_USER_IDS } from './approvalActions';
+export { outcomeSummaryView } from './outcomeSummary';
+export type { OutcomeSummaryView, OutcomeRowView } from './outcomeSummary';

@@ -70,6 +70,10 @@ export interface ApprovalCardModel {
   cancelledBy?: PersonRef;
   /** Per-setting results once executed; `staleReasons` when status is 'stale'. */
   outcome?: TargetOutcome;
+  /** Why it ended this way, in a sentence (expired, stale, interrupted, …); plain text. */
+  statusReason?: string;
+  /** The failed request this one retries. */
+  retryOf?: string;
   /** The request a Retry created from this one. `url` (https only) links to its card. */
   retriedAs?: { requestId: string; url?: string };
   /** Teams user ids (aadObjectId or 29:… MRI) of the requester and approvers: who gets the auto-refreshed view. */

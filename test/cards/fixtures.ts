@@ -48,3 +48,60 @@ export const HOSTILE_NAME = '${$root.title} **bold** [link](http://x)';
 export const LONG_ARM_MESSAGE =
   'The client does not have authorization to perform action Microsoft.Security/pricings/write over scope ' +
   '/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.Security/pricings/CloudPosture. '.repeat(12);
+
+import type { ApprovalCardModel, ApprovalStatus } from '../../src/cards/models';
+
+export const PLAN_HASH = 'a'.repeat(64);
+export const REQUEST_ID = 'req_ABCDEFGHIJKLMNOPQRST';
+
+export const ALL_STATUSES: ApprovalStatus[] = [
+  'pending', 'approved', 'executing', 'succeeded', 'partially-failed', 'failed', 'rejected', 'cancelled', 'expired', 'stale',
+];
+
+/** A request in the given status, with what that status would carry (outcome, rejection, stale reasons...). */
+export function approvalModel(status: ApprovalStatus, overrides: Partial<ApprovalCardModel> = {}): ApprovalCardModel {
+  const base: ApprovalCardModel = {
+    requestId: REQUEST_ID,
+    planHash: PLAN_HASH,
+    status,
+    plan: {
+      subscriptionId: SUBSCRIPTION_ID,
+      subscriptionName: 'Contoso Prod',
+      apiSubPlan: 'P1',
+      changes: [
+        { setting: 'defenderForApis', before: 'Free', after: 'Standard (P1)' },
+        { setting: 'cspmPlan', before: 'Free', after: 'Standard' },
+        { setting: 'apiPosture', before: 'Off', after: 'On' },
+      ],
+    },
+    requester: { name: 'Riya Requester' },
+    createdAt: '2025-03-04T14:05:00.000Z',
+    expiresAt: new Date('2025-03-05T14:05:00.000Z'),
+    approvals: status === 'pending' || status === 'expired' ? [] : [{ name: 'Ava Approver', at: '2025-03-04T15:00:00Z' }],
+    minApprovals: 1,
+    refreshUserIds: ['29:requester', '29:approver-1', '29:approver-2'],
+  };
+  if (status === 'rejected') base.rejection = { by: { name: 'Ava Approver' }, reason: 'Not during the release freeze.', at: '2025-03-04T15:00:00Z' };
+  if (status === 'cancelled') base.cancelledBy = { name: 'Riya Requester' };
+  if (status === 'expired') base.statusReason = 'Expired after 24 hours with 0 of 1 approvals.';
+  if (status === 'succeeded' || status === 'failed' || status === 'partially-failed') {
+    const failedSetting = (setting: 'defenderForApis' | 'cspmPlan' | 'apiPosture') =>
+      status === 'failed' || (status === 'partially-failed' && setting === 'apiPosture');
+    base.outcome = {
+      subscriptionId: SUBSCRIPTION_ID,
+      status,
+      settings: (['defenderForApis', 'cspmPlan', 'apiPosture'] as const).map((setting) =>
+        failedSetting(setting) ? { setting, status: 'failed', error: { code: 'AuthorizationFailed', message: LONG_ARM_MESSAGE } } : { setting, status: 'done' },
+      ),
+    };
+  }
+  if (status === 'stale') {
+    base.outcome = {
+      subscriptionId: SUBSCRIPTION_ID,
+      status: 'stale',
+      settings: [],
+      staleReasons: ['Defender for APIs was Free when planned and is Standard (P2) now'],
+    };
+  }
+  return { ...base, ...overrides };
+}

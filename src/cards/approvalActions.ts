@@ -1,0 +1,60 @@
+/**
+ * Which buttons each viewer gets on an approval card. The server enforces who may do what;
+ * these only keep each person's view uncluttered.
+ */
+import { ActionJson } from './types';
+import { executeAction, openUrlAction, showCardAction } from './actions';
+import { ApprovalCardModel, ViewerRole } from './models';
+import { REJECT_REASON_INPUT_ID, REJECT_REASON_MAX_LENGTH, VERBS } from './verbs';
+
+/** Teams auto-refreshes a card for at most 60 users; the rest see the base card and its Refresh button. */
+export const MAX_REFRESH_USER_IDS = 60;
+
+function rejectAction(requestId: string, planHash: string): ActionJson {
+  const reasonInput = {
+    type: 'Input.Text',
+    id: REJECT_REASON_INPUT_ID,
+    label: 'Reason (shown to the requester)',
+    placeholder: 'e.g. not during the release freeze',
+    isMultiline: true,
+    isRequired: true,
+    errorMessage: 'Say why, so the requester knows what to change.',
+    maxLength: REJECT_REASON_MAX_LENGTH,
+  };
+  const send = executeAction({ title: 'Send rejection', verb: VERBS.reject, data: { requestId, planHash }, style: 'destructive', associatedInputs: 'auto' });
+  return showCardAction('Reject…', [reasonInput], [send]);
+}
+
+export function approvalActions(model: ApprovalCardModel, viewerRole: ViewerRole): ActionJson[] {
+  const { requestId, planHash, status } = model;
+  const ids = { requestId, planHash };
+  const actions: ActionJson[] = [];
+  const isPending = status === 'pending';
+  const canRetry = status === 'failed' || status === 'partially-failed';
+  const seesApproverButtons = viewerRole === 'approver' || viewerRole === 'everyone';
+
+  if (isPending && seesApproverButtons) {
+    // 'none': the reject reason input must not ride along with an approval.
+    actions.push(executeAction({ title: 'Approve', verb: VERBS.approve, data: ids, style: 'positive', associatedInputs: 'none' }));
+    actions.push(rejectAction(requestId, planHash));
+  }
+  if (isPending && (viewerRole === 'requester' || viewerRole === 'everyone')) {
+    actions.push(executeAction({ title: 'Cancel request', verb: VERBS.cancel, data: ids, associatedInputs: 'none' }));
+  }
+  if (canRetry && seesApproverButtons && !model.retriedAs) {
+    actions.push(executeAction({ title: 'Retry', verb: VERBS.retry, data: ids, style: 'positive', associatedInputs: 'none' }));
+  }
+  const retriedLink = model.retriedAs?.url ? openUrlAction('Open the retry', model.retriedAs.url) : undefined;
+  if (retriedLink) actions.push(retriedLink);
+  // The base card never refreshes by itself on clients without Universal Actions: give it a manual Refresh.
+  if (viewerRole === 'everyone' && (isPending || status === 'approved' || status === 'executing')) {
+    actions.push(executeAction({ title: 'Refresh', verb: VERBS.refreshRequest, data: { requestId }, associatedInputs: 'none' }));
+  }
+  return actions;
+}
+
+/** The card's `refresh`: Teams fetches each listed user's own view (approver / requester / observer) on open. */
+export function refreshSection(model: ApprovalCardModel) {
+  const userIds = [...new Set(model.refreshUserIds.filter((userId) => userId.trim() !== ''))].slice(0, MAX_REFRESH_USER_IDS);
+  return { action: { type: 'Action.Execute', verb: VERBS.refreshRequest, data: { requestId: model.requestId } }, userIds };
+}

@@ -1,0 +1,27 @@
+/** The approval card's banner: the request's status in a few words and a colour. */
+import { ApprovalCardModel, ApprovalStatus } from './models';
+import { escapeMarkdown, plural } from './text';
+import { Tone } from './types';
+
+export function quorumText(model: Pick<ApprovalCardModel, 'approvals' | 'minApprovals'>): string {
+  return `${model.approvals.length} of ${plural(model.minApprovals, 'approval')}`;
+}
+
+export function statusBanner(model: ApprovalCardModel): { text: string; tone: Tone } {
+  const banners: Record<ApprovalStatus, () => { text: string; tone: Tone }> = {
+    pending: () => ({ text: `⏳ Waiting for approval · ${quorumText(model)}`, tone: 'warning' }),
+    approved: () => ({ text: '✅ Approved · applying shortly', tone: 'good' }),
+    executing: () => ({ text: '⏳ Approved · applying the changes now', tone: 'default' }),
+    succeeded: () => ({ text: '✅ Done: the changes are applied', tone: 'good' }),
+    'partially-failed': () => ({ text: '⚠️ Partly done: some changes failed', tone: 'attention' }),
+    failed: () => ({ text: '❌ Failed: the changes were not applied', tone: 'attention' }),
+    rejected: () => ({ text: `⛔ Rejected${model.rejection ? ` by ${escapeMarkdown(model.rejection.by.name, 80)}` : ''}`, tone: 'attention' }),
+    cancelled: () => ({ text: `Cancelled${model.cancelledBy ? ` by ${escapeMarkdown(model.cancelledBy.name, 80)}` : ''}`, tone: 'default' }),
+    expired: () => ({ text: `⌛ Expired with ${quorumText(model)}: nothing changed`, tone: 'warning' }),
+    stale: () => ({ text: '⚠️ Stale: settings changed since it was planned; nothing changed', tone: 'warning' }),
+  };
+  return banners[model.status]();
+}
+
+/** Statuses whose card can still change for someone: the ones worth refreshing. */
+export const LIVE_STATUSES: readonly ApprovalStatus[] = ['pending', 'approved', 'executing', 'partially-failed', 'failed'];
