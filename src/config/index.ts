@@ -1,0 +1,151 @@
+/**
+ * The one module that reads the environment. Everything is validated at start-up; a bad value stops the
+ * process with one line naming the variable and the fix (see ConfigError).
+ */
+import path from 'node:path';
+import { ConfigError, Env, readInteger, readPort, readString } from './env';
+import { parseIsoDurationMs } from './duration';
+import { DEMO_APPROVERS } from './demoUsers';
+import { readSimulatorSettings, SimulatorSettings } from './simulatorSettings';
+
+export { ConfigError } from './env';
+
+export type Mode = 'demo' | 'production';
+
+export type BotCredentials =
+  | { kind: 'anonymous' }
+  | { kind: 'secret'; appId: string; appPassword: string; appType: 'MultiTenant' | 'SingleTenant'; tenantId?: string }
+  | { kind: 'managed-identity'; appId: string; tenantId: string };
+
+export interface AppConfig {
+  mode: Mode;
+  port: number;
+  /** Demo binds to loopback unless told otherwise: an anonymous bot must not be reachable from the network. */
+  host: string;
+  botCredentials: BotCredentials;
+  dataDir: string;
+  logLevel: string;
+  arm: { kind: 'azure'; endpoint: string } | { kind: 'simulator'; simulator: SimulatorSettings };
+  fleetConcurrency: number;
+  approvals: {
+    approvers: string[];
+    /** Unset: anyone may request. */
+    requesters?: string[];
+    minApprovals: number;
+    requestTtlMs: number;
+  };
+  guardrails: {
+    /** Unset only in demo mode: activities from other tenants are dropped. */
+    allowedTenants?: string[];
+    /** Unset: enable and approvals work in every conversation. */
+    allowedConversations?: string[];
+  };
+  /** How often the sweeper expires old requests. */
+  sweepIntervalMs: number;
+  maxBodyBytes: number;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function readList(env: Env, variable: string, { guids }: { guids: boolean }): string[] | undefined {
+  const raw = readString(env, variable);
+  if (raw === undefined) return undefined;
+  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  const bad = guids ? items.find((item) => !GUID.test(item)) : undefined;
+  if (bad !== undefined) {
+    throw new ConfigError(variable, `"${bad}" is not an Entra object id (a GUID)`, 'List object ids separated by commas; find one with `az ad user show --id <upn> --query id -o tsv`');
+  }
+  return items.map((item) => (guids ? item.toLowerCase() : item));
+}
+
+function readMode(env: Env): Mode {
+  const raw = readString(env, 'DEFENDER_MODE');
+  if (raw === undefined) return readString(env, 'MicrosoftAppId') ? 'production' : 'demo';
+  if (raw !== 'demo' && raw !== 'production') {
+    throw new ConfigError('DEFENDER_MODE', `"${raw}" is not a mode`, 'Use "demo" or "production", or unset it');
+  }
+  return raw;
+}
+
+function readBotCredentials(env: Env, mode: Mode): BotCredentials {
+  const appId = readString(env, 'MicrosoftAppId');
+  const appPassword = readString(env, 'MicrosoftAppPassword');
+  const appType = readString(env, 'MicrosoftAppType') ?? 'MultiTenant';
+  const tenantId = readString(env, 'MicrosoftAppTenantId');
+  if (!appId) {
+    if (mode === 'production') {
+      throw new ConfigError('MicrosoftAppId', 'production mode needs the bot\'s app id', 'Set MicrosoftAppId (and MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI), or use DEFENDER_MODE=demo');
+    }
+    if (appPassword) throw new ConfigError('MicrosoftAppPassword', 'is set without MicrosoftAppId', 'Set MicrosoftAppId too, or unset MicrosoftAppPassword');
+    return { kind: 'anonymous' };
+  }
+  if (mode === 'demo') {
+    throw new ConfigError('DEFENDER_MODE', 'demo mode is anonymous but MicrosoftAppId is set', 'Unset MicrosoftAppId for the demo, or use DEFENDER_MODE=production');
+  }
+  if (appType === 'UserAssignedMSI') {
+    if (!tenantId) throw new ConfigError('MicrosoftAppTenantId', 'is required with MicrosoftAppType=UserAssignedMSI', 'Set it to your Entra tenant id');
+    return { kind: 'managed-identity', appId, tenantId };
+  }
+  if (appType !== 'MultiTenant' && appType !== 'SingleTenant') {
+    throw new ConfigError('MicrosoftAppType', `"${appType}" is not supported`, 'Use MultiTenant, SingleTenant or UserAssignedMSI');
+  }
+  if (!appPassword) {
+    throw new ConfigError('MicrosoftAppPassword', 'MicrosoftAppId is set without its secret', 'Set MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI for a managed identity');
+  }
+  if (appType === 'SingleTenant' && !tenantId) {
+    throw new ConfigError('MicrosoftAppTenantId', 'is required with MicrosoftAppType=SingleTenant', 'Set it to your Entra tenant id');
+  }
+  return { kind: 'secret', appId, appPassword, appType, tenantId };
+}
+
+function readRequestTtlMs(env: Env): number {
+  const raw = readString(env, 'DEFENDER_REQUEST_TTL') ?? 'PT24H';
+  const ms = parseIsoDurationMs(raw);
+  if (ms === undefined || ms < 60_000 || ms > 30 * 86_400_000) {
+    throw new ConfigError('DEFENDER_REQUEST_TTL', `"${raw}" is not an ISO 8601 duration from 1 minute to 30 days`, 'Use e.g. PT24H, PT30M or P2D');
+  }
+  return ms;
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const mode = readMode(env);
+  const botCredentials = readBotCredentials(env, mode);
+  const approvers = readList(env, 'DEFENDER_APPROVERS', { guids: true });
+  if (mode === 'production' && !approvers?.length) {
+    throw new ConfigError('DEFENDER_APPROVERS', 'production mode needs at least one approver', 'Set it to the approvers\' Entra object ids, separated by commas');
+  }
+  const allowedTenants = readList(env, 'DEFENDER_ALLOWED_TENANTS', { guids: true });
+  if (mode === 'production' && !allowedTenants?.length) {
+    throw new ConfigError('DEFENDER_ALLOWED_TENANTS', 'production mode needs the tenants the bot serves', 'Set it to your Entra tenant id(s), separated by commas');
+  }
+  const minApprovals = readInteger(env, 'DEFENDER_MIN_APPROVALS', 1, { min: 1, max: 10 });
+  const approverIds = approvers ?? DEMO_APPROVERS.map((person) => person.aadObjectId);
+  if (minApprovals > approverIds.length) {
+    throw new ConfigError('DEFENDER_MIN_APPROVALS', `${minApprovals} approvals can never be reached with ${approverIds.length} approver(s)`, 'Lower it or add approvers to DEFENDER_APPROVERS');
+  }
+  return {
+    mode,
+    port: readPort(env, 'PORT', 3978),
+    host: readString(env, 'DEFENDER_HOST') ?? (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
+    botCredentials,
+    dataDir: path.resolve(cwd, readString(env, 'DEFENDER_DATA_DIR') ?? '.data'),
+    logLevel: readString(env, 'DEFENDER_LOG_LEVEL') ?? 'info',
+    arm:
+      mode === 'demo'
+        ? { kind: 'simulator', simulator: readSimulatorSettings(env) }
+        : { kind: 'azure', endpoint: readString(env, 'DEFENDER_ARM_ENDPOINT') ?? 'https://management.azure.com' },
+    fleetConcurrency: readInteger(env, 'DEFENDER_FLEET_CONCURRENCY', 16, { min: 1, max: 64 }),
+    approvals: {
+      approvers: approverIds.map((id) => id.toLowerCase()),
+      requesters: readList(env, 'DEFENDER_REQUESTERS', { guids: true }),
+      minApprovals,
+      requestTtlMs: readRequestTtlMs(env),
+    },
+    guardrails: {
+      allowedTenants,
+      allowedConversations: readList(env, 'DEFENDER_ALLOWED_CONVERSATIONS', { guids: false }),
+    },
+    sweepIntervalMs: readInteger(env, 'DEFENDER_SWEEP_INTERVAL_SECONDS', 60, { min: 1, max: 3600 }) * 1000,
+    maxBodyBytes: 256 * 1024,
+  };
+}

@@ -1,0 +1,29 @@
+/** What a user can ask of the bot, after parsing. The bot layer maps each kind to one handler file. */
+import type { ApiSubPlan } from '../defender';
+
+export const COMMAND_NAMES = ['help', 'status', 'list', 'enable', 'requests', 'history'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'status'; subscription: string }
+  | { kind: 'list' }
+  | { kind: 'enable'; subscription: string; apiSubPlan?: ApiSubPlan }
+  | { kind: 'requests' }
+  | { kind: 'history'; subscription?: string }
+  /** A known command used wrongly: `problem` says what, `usage` shows the right form. */
+  | { kind: 'invalid'; command: CommandName; problem: string; usage: string }
+  /** Not a command at all; `suggestion` is the closest command name, when one is close. */
+  | { kind: 'unknown'; text: string; suggestion?: CommandName };
+
+export const USAGE: Record<CommandName, string> = {
+  help: 'help',
+  status: 'status <subscription>',
+  list: 'list',
+  enable: 'enable <subscription> [plan P1..P5]',
+  requests: 'requests',
+  history: 'history [subscription]',
+};
+
+/** Longest command text we read; anything longer is refused before parsing. */
+export const MAX_COMMAND_LENGTH = 500;

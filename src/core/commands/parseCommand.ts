@@ -1,0 +1,76 @@
+/**
+ * Command text → Command. Case-insensitive; the word `sub` is optional; a subscription is a GUID or a
+ * display name, in quotes when it has spaces ("Contoso Prod") though unquoted words work too.
+ * Mentions (`<at>defender</at>`) are stripped first, whatever channel they came from.
+ */
+import { API_SUB_PLANS, ApiSubPlan } from '../defender';
+import { Command, CommandName, COMMAND_NAMES, MAX_COMMAND_LENGTH, USAGE } from './command';
+import { closestCommand } from './closestCommand';
+
+export function normaliseCommandText(text: string): string {
+  return text
+    .replace(/<at[^>]*>.*?<\/at>/gi, ' ')
+    .replace(/&nbsp;|\u00a0/gi, ' ')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ') // Teams can wrap text in <p> or <span>
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Removes surrounding straight or curly quotes, which Teams clients produce on their own. */
+function unquote(text: string): string {
+  const match = /^["'“”‘’](.*)["'“”‘’]$/.exec(text.trim());
+  return (match ? match[1] : text).trim();
+}
+
+/** Drops the optional leading word `sub` / `subscription`. */
+function withoutSubKeyword(rest: string): string {
+  return rest.replace(/^(sub|subscription)\b\s*/i, '');
+}
+
+function isCommandName(word: string): word is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(word);
+}
+
+function parseEnable(rest: string): Command {
+  // "<sub> [plan] P1..P5": a name that itself ends in " P2" must be quoted.
+  const planMatch = /^(.*?)\s*(?:\bplan\s+)?\b(p[1-5])$/i.exec(rest);
+  const badPlan = /\bplan\s+(\S+)$/i.exec(rest);
+  if (!planMatch && badPlan) {
+    return { kind: 'invalid', command: 'enable', problem: `"${badPlan[1]}" is not a Defender for APIs plan; use one of ${API_SUB_PLANS.join(', ')}`, usage: USAGE.enable };
+  }
+  const subscription = unquote(withoutSubKeyword(planMatch ? planMatch[1] : rest));
+  if (!subscription) return { kind: 'invalid', command: 'enable', problem: 'which subscription?', usage: USAGE.enable };
+  return { kind: 'enable', subscription, ...(planMatch ? { apiSubPlan: planMatch[2].toUpperCase() as ApiSubPlan } : {}) };
+}
+
+export function parseCommand(rawText: string): Command {
+  const text = normaliseCommandText(rawText);
+  if (text.length > MAX_COMMAND_LENGTH) {
+    return { kind: 'unknown', text: text.slice(0, 40) + '…' };
+  }
+  const [firstWord = '', ...restWords] = text.split(' ');
+  const word = firstWord.toLowerCase().replace(/^\//, '');
+  const rest = restWords.join(' ').trim();
+
+  if (word === '?' || word === 'help') return { kind: 'help' };
+  if (!isCommandName(word)) return { kind: 'unknown', text, suggestion: closestCommand(word) };
+
+  switch (word) {
+    case 'help':
+      return { kind: 'help' };
+    case 'list':
+    case 'requests':
+      return { kind: word };
+    case 'status': {
+      const subscription = unquote(withoutSubKeyword(rest));
+      return subscription ? { kind: 'status', subscription } : { kind: 'invalid', command: 'status', problem: 'which subscription?', usage: USAGE.status };
+    }
+    case 'history': {
+      const subscription = unquote(withoutSubKeyword(rest));
+      return subscription ? { kind: 'history', subscription } : { kind: 'history' };
+    }
+    case 'enable':
+      return parseEnable(rest);
+  }
+}
