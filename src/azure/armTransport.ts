@@ -39,7 +39,11 @@ export interface ArmCall extends OperationOptions {
   subscriptionId?: string;
 }
 
-/** The CA is trusted by this pipeline only. One settings object per client: the SDK caches its keep-alive agent by it. */
+/**
+ * The CA is trusted by this pipeline only (never process-wide). The SDK's node HTTP client keeps one keep-alive
+ * agent per tlsSettings object identity, so the policy must hand out the SAME object on every request; a fresh
+ * `{ ca }` per request would open (and TLS-handshake) a new connection every time. test/azure/listFleet checks it.
+ */
 function trustCaPolicy(caCertificate: string): PipelinePolicy {
   return tlsPolicy({ ca: caCertificate });
 }

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import type { Clock } from '../../src/core/ports';
+import { SUB_PROD, SUB_PROD_EU, SUB_READONLY, SUB_UNREGISTERED, badRequests, startHarness, testSeed, type Harness } from './simulatorHarness';
+
+class ManualClock implements Clock {
+  constructor(private ms = Date.parse('2025-01-01T00:00:00Z')) {}
+  now = () => new Date(this.ms);
+  advance(ms: number) {
+    this.ms += ms;
+  }
+}
+
+describe('DefenderClient status and subscription resolution (real SDK pipeline)', () => {
+  let harness: Harness;
+  const clock = new ManualClock();
+  beforeEach(async () => (harness = await startHarness(testSeed(), { clock })));
+  afterEach(async () => harness.close());
+
+  it('shows both pricings, the CSPM extensions as booleans, APIM services with SKU support, registration and write permission', async () => {
+    const status = await harness.client.getStatus(SUB_PROD);
+    assert.deepEqual(status.subscription, { subscriptionId: SUB_PROD, displayName: 'Contoso Production', state: 'Enabled' });
+    assert.equal(status.settings.api.pricingTier, 'Free');
+    assert.equal(status.settings.cspm.pricingTier, 'Standard');
+    assert.deepEqual(
+      status.settings.cspm.extensions.map(({ name, isEnabled }) => [name, isEnabled]),
+      [['SensitiveDataDiscovery', true], ['AgentlessVmScanning', true], ['ContainerRegistriesVulnerabilityAssessments', false], ['ApiPosture', false]],
+    );
+    assert.deepEqual(
+      status.apiManagementServices.map(({ name, resourceGroup, sku, skuSupported, apis }) => ({ name, resourceGroup, sku, skuSupported, apis: apis.map((api) => api.displayName) })),
+      [
+        { name: 'contoso-apim', resourceGroup: 'rg-apis', sku: 'Developer', skuSupported: true, apis: ['Orders API'] },
+        { name: 'contoso-consumption', resourceGroup: 'rg-edge', sku: 'Consumption', skuSupported: false, apis: [] },
+      ],
+    );
+    assert.equal(status.securityProviderRegistered, true);
+    assert.equal(status.canWritePricings, true);
+    assert.deepEqual(badRequests(harness.simulator), []);
+  });
+
+  it('reports a read-only identity and an unregistered provider instead of failing', async () => {
+    assert.equal((await harness.client.getStatus(SUB_READONLY)).canWritePricings, false);
+    const unregistered = await harness.client.getStatus(SUB_UNREGISTERED);
+    assert.equal(unregistered.securityProviderRegistered, false);
+    assert.equal(unregistered.settings.api.pricingTier, 'Free');
+  });
+
+  it('runs the independent reads concurrently', async () => {
+    harness.simulator.setFaults({ latencyMs: 200 });
+    const started = Date.now();
+    await harness.client.getStatus(SUB_PROD);
+    // Six calls (subscription, pricings, APIM services then their APIs, provider, permissions): sequential would take 1.2 s.
+    assert.ok(Date.now() - started < 700, `took ${Date.now() - started} ms`);
+  });
+
+  it('reads Api with its subplan, enablement time and free trial after enabling', async () => {
+    await harness.client.apply(await harness.client.plan(SUB_PROD_EU, { apiSubPlan: 'P4' }));
+    const { api } = await harness.client.readSettings(SUB_PROD_EU);
+    assert.equal(api.pricingTier, 'Standard');
+    assert.equal(api.subPlan, 'P4');
+    assert.ok(api.enablementTime && api.freeTrialRemainingTime, JSON.stringify(api));
+  });
+
+  it('resolves by GUID or name case-insensitively; reports unknown and ambiguous queries', async () => {
+    const { client } = harness;
+    assert.deepEqual(await client.resolveSubscription(SUB_PROD.toUpperCase()), { kind: 'found', subscription: { subscriptionId: SUB_PROD, displayName: 'Contoso Production', state: 'Enabled' } });
+    const exact = await client.resolveSubscription('contoso production');
+    assert.equal(exact.kind === 'found' && exact.subscription.subscriptionId, SUB_PROD, 'the exact name wins over "Contoso Production EU"');
+    const ambiguous = await client.resolveSubscription('contoso');
+    assert.equal(ambiguous.kind, 'ambiguous');
+    assert.deepEqual(ambiguous.kind === 'ambiguous' && ambiguous.candidates.map((candidate) => candidate.displayName).sort(), ['Contoso Production', 'Contoso Production EU']);
+    const unknown = await client.resolveSubscription('woodgrove');
+    assert.equal(unknown.kind, 'not-found');
+    assert.equal(unknown.kind === 'not-found' && unknown.visible.length, 5);
+    const unique = await client.resolveSubscription('fabrikam');
+    assert.equal(unique.kind === 'found' && unique.subscription.displayName, 'Fabrikam Dev');
+  });
+
+  it('lists subscriptions once per TTL, and again once it has passed', async () => {
+    const { client, simulator } = harness;
+    const listCalls = () => simulator.requests().filter((request) => request.path === '/subscriptions').length;
+    await client.resolveSubscription('contoso production');
+    await client.resolveSubscription('fabrikam');
+    await client.getStatus(SUB_PROD); // the subscription itself comes from the fresh list, not another GET
+    assert.equal(listCalls(), 1);
+    assert.equal(simulator.requests().filter((request) => request.path === `/subscriptions/${SUB_PROD}`).length, 0);
+    clock.advance(61_000);
+    await client.listSubscriptions();
+    assert.equal(listCalls(), 2);
+  });
+});
