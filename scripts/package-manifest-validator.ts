@@ -25,7 +25,7 @@ export function loadBundledSchema(manifestVersion: string): Record<string, unkno
 }
 
 /** Returns one line per schema violation; an empty list means the manifest is valid. */
-export async function validateManifestOffline(manifest: { manifestVersion?: unknown }): Promise<string[]> {
+export async function validateManifestOffline(manifest: Record<string, unknown>): Promise<string[]> {
   if (typeof manifest.manifestVersion !== 'string') return ['/manifestVersion must be a string like "1.22"'];
   const schema = loadBundledSchema(manifest.manifestVersion);
   // The helper's types want a specific manifest version; the schema and manifest are plain JSON here.
