@@ -42,6 +42,8 @@ export class DefenderClient implements DefenderGateway {
   private readonly directory: SubscriptionDirectory;
   private readonly writer: PricingWriter;
   private readonly fleetConcurrency: number;
+  /** Serialises whole applies per subscription, so a second apply re-reads after the first has written. */
+  private readonly applyLock = new KeyedLock();
 
   constructor(options: DefenderClientOptions) {
     const clock = options.clock ?? systemClock;
@@ -120,7 +122,11 @@ export class DefenderClient implements DefenderGateway {
     return mapWithConcurrency(plan.targets, this.fleetConcurrency, (target) => this.applyOne(target, options));
   }
 
-  private async applyOne(target: TargetPlan, options: OperationOptions): Promise<TargetOutcome> {
+  private applyOne(target: TargetPlan, options: OperationOptions): Promise<TargetOutcome> {
+    return this.applyLock.run(target.subscriptionId.toLowerCase(), () => this.rereadAndApply(target, options));
+  }
+
+  private async rereadAndApply(target: TargetPlan, options: OperationOptions): Promise<TargetOutcome> {
     let current: DefenderSettings;
     try {
       current = await this.readSettings(target.subscriptionId, options);
