@@ -13,3 +13,5 @@ export { buildApprovalCard } from './approvalCard';
 export { MAX_REFRESH_USER_IDS } from './approvalActions';
 export { outcomeSummaryView } from './outcomeSummary';
 export type { OutcomeSummaryView, OutcomeRowView } from './outcomeSummary';
+export { buildRequestsHeaderCard, buildNoOpenRequestsCard } from './requestsCards';
+export { buildHistoryCard, HISTORY_MAX_ENTRIES } from './historyCard';
