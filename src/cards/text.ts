@@ -15,12 +15,16 @@ export function plainText(value: string | undefined, maxLength = DEFAULT_MAX_LEN
 // Inline markup anywhere: emphasis, links, code, strikethrough, and the escape character itself.
 const INLINE_MARKUP = /[\\`*_[\]~<>]/g;
 // Block markup only counts at the start of the (single) line: lists, headings, quotes, numbered lists.
-const LEADING_BLOCK_MARKUP = /^([-+#>]|\d+[.)])/;
+// The punctuation is what gets escaped ("1\." not "\1."): a backslash before a digit is no escape.
+const LEADING_LIST_OR_HEADING = /^[-+#]/;
+const LEADING_NUMBERED_LIST = /^(\d+)([.)])/;
 
 /** Untrusted text for a TextBlock or FactSet: shown literally, not as markdown. */
 export function escapeMarkdown(value: string | undefined, maxLength = DEFAULT_MAX_LENGTH): string {
   const escaped = plainText(value, maxLength).replace(INLINE_MARKUP, (character) => `\\${character}`);
-  return escaped.replace(LEADING_BLOCK_MARKUP, (marker) => `\\${marker}`);
+  return escaped
+    .replace(LEADING_LIST_OR_HEADING, (marker) => `\\${marker}`)
+    .replace(LEADING_NUMBERED_LIST, (_marker, digits: string, punctuation: string) => `${digits}\\${punctuation}`);
 }
 
 /** "2025-03-04 14:05 UTC": fixed zone and format, so every reader sees the same time whatever their locale. */
