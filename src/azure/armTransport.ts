@@ -6,6 +6,7 @@
 import { SecurityCenter } from '@azure/arm-security';
 import type { TokenCredential } from '@azure/identity';
 import { createHttpHeaders, createPipelineRequest, tlsPolicy, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import { DefenderError } from '../core/errors';
 import type { OperationOptions } from '../core/ports';
 import { errorFromResponse, errorFromThrown } from './armErrors';
 
@@ -89,7 +90,15 @@ export class ArmTransport {
       throw errorFromThrown(error, { ...context, now: this.options.now() });
     }
     if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, { ...context, now: this.options.now() });
-    return (response.bodyAsText ? JSON.parse(response.bodyAsText) : {}) as T;
+    if (!response.bodyAsText) return {} as T;
+    try {
+      return JSON.parse(response.bodyAsText) as T;
+    } catch (parseError) {
+      throw new DefenderError('ArmError', `ArmError: ARM answered the request to ${call.purpose} with a body that is not JSON (${(parseError as Error).message}); retry, and report it if it persists`, {
+        statusCode: response.status,
+        requestId: response.headers.get('x-ms-request-id'),
+      });
+    }
   }
 
   /** Follows ARM's nextLink until the list ends. */

@@ -37,7 +37,7 @@ export class SubscriptionDirectory {
   async list(options: OperationOptions = {}): Promise<Subscription[]> {
     const nowMs = this.clock.now().getTime();
     if (this.cached && nowMs - this.cached.fetchedAtMs < this.ttlInMs) return this.cached.subscriptions;
-    // Callers arriving while a list is on the wire share it instead of listing again.
+    // Callers arriving while a list is on the wire share it instead of listing again (and share its abort signal).
     this.inFlight ??= this.fetch(options).finally(() => (this.inFlight = undefined));
     return this.inFlight;
   }
