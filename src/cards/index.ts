@@ -1,6 +1,7 @@
 /** Every Adaptive Card the bot sends: pure `(model) => card JSON` builders, plus the verbs their actions use. */
 export type { AdaptiveCardJson, Tone } from './types';
 export { CARD_VERSION } from './types';
+export type { ActionData } from './actions';
 export * from './verbs';
 export * from './models';
 export { buildHelpCard, HELP_COMMANDS } from './helpCard';
