@@ -65,7 +65,7 @@ export const DEMO_SEED: SimulatorSeed = {
         { name: 'Api', pricingTier: 'Standard', subPlan: 'P2', enablementTime: '2024-11-04T09:15:00Z', freeTrialRemainingTime: 'PT0S' },
         cspm('Standard', ['SensitiveDataDiscovery', 'ApiPosture']),
       ],
-      apiManagementServices: [{ resourceGroup: 'rg-dev', name: 'contoso-dev-apim', sku: 'Basic', apis: [{ name: 'echo-api', displayName: 'Echo API' }] }],
+      apiManagementServices: [{ resourceGroup: 'rg-dev', name: 'contoso-dev-apim', sku: 'Basic', apis: [{ name: 'echo-api', displayName: 'Echo API', onboarded: true }] }],
     },
     {
       subscriptionId: DEMO_SUBSCRIPTIONS.fabrikamSandbox,

@@ -4,8 +4,9 @@ import { subscriptionRoutes } from './handlers/subscriptions';
 import { pricingRoutes } from './handlers/pricings';
 import { apiManagementRoutes } from './handlers/apiManagement';
 import { providerRoutes } from './handlers/providers';
+import { apiCollectionRoutes } from './handlers/apiCollections';
 
-export const ARM_ROUTES: Route[] = [...subscriptionRoutes, ...pricingRoutes, ...apiManagementRoutes, ...providerRoutes];
+export const ARM_ROUTES: Route[] = [...subscriptionRoutes, ...pricingRoutes, ...apiManagementRoutes, ...apiCollectionRoutes, ...providerRoutes];
 
 export function matchRoutes(routes: Route[], path: string): Array<{ route: Route; params: string[] }> {
   const matches: Array<{ route: Route; params: string[] }> = [];

@@ -112,6 +112,7 @@ function validateApiManagementService(raw: unknown, at: string): void {
     const api = expectObject(rawApi, `${at}.apis[${index}]`);
     expectString(api.name, `${at}.apis[${index}].name`);
     expectString(api.displayName, `${at}.apis[${index}].displayName`);
+    if (api.onboarded !== undefined && typeof api.onboarded !== 'boolean') throw new SeedError(`${at}.apis[${index}].onboarded`, 'must be true or false');
   });
 }
 

@@ -29,6 +29,16 @@ export interface ApiManagementServiceRecord {
   apis: Array<Required<SeedApi>>;
 }
 
+/** A Defender for APIs API collection (an onboarded APIM API). */
+export interface ApiCollectionRecord {
+  resourceGroup: string;
+  serviceName: string;
+  apiId: string;
+  provisioningState: 'InProgress' | 'Succeeded';
+  /** Location polls still answered 202 before onboarding completes. */
+  pollsRemaining: number;
+}
+
 export interface SubscriptionRecord {
   subscriptionId: string;
   displayName: string;
@@ -40,6 +50,7 @@ export interface SubscriptionRecord {
   /** Keyed by lower-case plan name; every catalogue plan is present. */
   pricings: Map<string, PricingRecord>;
   apiManagementServices: ApiManagementServiceRecord[];
+  apiCollections: ApiCollectionRecord[];
 }
 
 export const DEFAULT_TENANT_ID = '72f988bf-0000-4000-8000-00000000a11e';
@@ -75,8 +86,14 @@ export class SimulatorState {
             path: api.path ?? api.name,
             isCurrent: api.isCurrent ?? true,
             apiRevision: api.apiRevision ?? '1',
+            onboarded: api.onboarded ?? false,
           })),
         })),
+        apiCollections: (subscription.apiManagementServices ?? []).flatMap((service) =>
+          (service.apis ?? [])
+            .filter((api) => api.onboarded)
+            .map((api) => ({ resourceGroup: service.resourceGroup, serviceName: service.name, apiId: api.name, provisioningState: 'Succeeded' as const, pollsRemaining: 0 })),
+        ),
       });
     }
   }

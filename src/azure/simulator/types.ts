@@ -34,6 +34,8 @@ export interface SeedApi {
   path?: string;
   isCurrent?: boolean;
   apiRevision?: string;
+  /** Already onboarded to Defender for APIs as an API collection; default false. */
+  onboarded?: boolean;
 }
 
 export interface SeedApiManagementService {
