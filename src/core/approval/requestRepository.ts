@@ -36,6 +36,11 @@ export class StoreContentionError extends Error {
   readonly code = 'StoreContention';
 }
 
+export class DuplicateRequestIdError extends Error {
+  override readonly name = 'DuplicateRequestIdError';
+  readonly code = 'DuplicateRequestId';
+}
+
 /** One bootstrap per store object in this process, shared by every repository over it. */
 const indexBootstraps = new WeakMap<KeyValueStore, Promise<void>>();
 
@@ -70,8 +75,14 @@ export class RequestRepository {
       .filter((item): item is ApprovalRequest => item !== undefined);
   }
 
-  /** Stores a new request document. Its id is fresh, so the write is unconditional; claimOpen() makes it count. */
+  /**
+   * Stores a new request document; claimOpen() then makes it count. Storage has no create-only write, so an id
+   * already taken (a broken id generator) is caught by reading first rather than silently overwriting a request.
+   */
   async create(request: ApprovalRequest): Promise<void> {
+    if (await this.get(request.id)) {
+      throw new DuplicateRequestIdError(`DuplicateRequestId: ${request.id} already exists; the id generator must produce unique ids (use createRequestIdGenerator()).`);
+    }
     await this.store.write({ [REQUEST_KEY_PREFIX + request.id]: toItem(request, '*') });
   }
 
