@@ -39,6 +39,8 @@ const preparedDirectories = new Map<string, Promise<void>>();
 
 export class FileStorage implements KeyValueStore {
   readonly directory: string;
+  /** Lets the request repository share its one-time index set-up between instances over this directory. */
+  readonly storeIdentity: string;
   private readonly mutex: KeyedMutex;
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
@@ -46,6 +48,7 @@ export class FileStorage implements KeyValueStore {
   constructor(options: FileStorageOptions) {
     this.directory = path.resolve(options.dataDir, 'store');
     this.mutex = mutexForDirectory(this.directory);
+    this.storeIdentity = `file:${this.directory}`;
   }
 
   async read(keys: string[]): Promise<StoreItems> {

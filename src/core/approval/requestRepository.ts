@@ -41,8 +41,8 @@ export class DuplicateRequestIdError extends Error {
   readonly code = 'DuplicateRequestId';
 }
 
-/** One bootstrap per store object in this process, shared by every repository over it. */
-const indexBootstraps = new WeakMap<KeyValueStore, Promise<void>>();
+/** One bootstrap per store (by storeIdentity, else by object) in this process, shared by every repository over it. */
+const indexBootstraps = new Map<unknown, Promise<void>>();
 
 export class RequestRepository {
   private readonly recentLimit: number;
@@ -52,11 +52,12 @@ export class RequestRepository {
   }
 
   async initialise(): Promise<void> {
-    let bootstrap = indexBootstraps.get(this.store);
+    const identity = this.store.storeIdentity ?? this.store;
+    let bootstrap = indexBootstraps.get(identity);
     if (!bootstrap) {
       bootstrap = this.writeIndexIfAbsent();
-      indexBootstraps.set(this.store, bootstrap);
-      bootstrap.catch(() => indexBootstraps.delete(this.store)); // a failed bootstrap may be retried by the next call
+      indexBootstraps.set(identity, bootstrap);
+      bootstrap.catch(() => indexBootstraps.delete(identity)); // a failed bootstrap may be retried by the next call
     }
     await bootstrap;
   }

@@ -20,6 +20,11 @@ export interface KeyValueStore {
   read(keys: string[]): Promise<StoreItems>;
   write(changes: StoreItems): Promise<void>;
   delete(keys: string[]): Promise<void>;
+  /**
+   * Optional: the same string for every instance over the same data (our file store: its directory), so one-time
+   * set-up is shared between them in one process. Not part of botbuilder's Storage; stores without it are keyed by object.
+   */
+  readonly storeIdentity?: string;
 }
 
 export const CONCURRENCY_CONFLICT = 'ConcurrencyConflict';

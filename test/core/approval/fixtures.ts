@@ -37,7 +37,7 @@ export function sequentialRequestIds(start = 0): IdGenerator {
     newId: () => {
       counter += 1;
       const bytes = Buffer.alloc(13);
-      bytes.writeUInt32BE(counter, 9);
+      bytes.writeUInt32BE(counter, 8); // within the first 100 bits, which are all an id keeps
       return encodeRequestId(bytes);
     },
   };
