@@ -185,10 +185,14 @@ function send(response: ServerResponse, result: { status: number; body?: unknown
     'x-ms-correlation-request-id': requestId,
     ...(result.headers ?? {}),
   };
+  // Never chain writeHead(): restify, loaded in the same process in demo mode, replaces
+  // ServerResponse.prototype.writeHead with a version that returns undefined.
   if (result.body === undefined) {
-    response.writeHead(result.status, headers).end();
+    response.writeHead(result.status, headers);
+    response.end();
     return;
   }
   const payload = JSON.stringify(result.body);
-  response.writeHead(result.status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) }).end(payload);
+  response.writeHead(result.status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) });
+  response.end(payload);
 }

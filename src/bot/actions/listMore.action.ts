@@ -1,0 +1,11 @@
+/** The fleet card's "Show more": the same list, next page, in place of the card that was clicked. */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { buildFleetCard, ListMoreActionData, VERBS } from '../../cards';
+import { onAction } from '../actionRoute';
+import type { BotDeps } from '../deps';
+
+export function register(app: Application<TurnState>, deps: BotDeps): void {
+  onAction<ListMoreActionData>(app, VERBS.listMore, async (_context, { page }) =>
+    buildFleetCard({ rows: await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency }), page }),
+  );
+}

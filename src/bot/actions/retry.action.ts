@@ -1,0 +1,19 @@
+/** Retry a failed or partly failed request: a fresh plan for what failed, as a new request linked to the first. */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { RequestActionData, VERBS } from '../../cards';
+import { onAction } from '../actionRoute';
+import type { BotDeps } from '../deps';
+import { actorOrRefusal, baseCard, cardForViewer, refusalCard } from '../requestActions';
+
+export function register(app: Application<TurnState>, deps: BotDeps): void {
+  onAction<RequestActionData>(app, VERBS.retry, async (context, { requestId }) => {
+    const acting = actorOrRefusal(context, deps, 'retry');
+    if ('card' in acting) return acting.card;
+    const outcome = await deps.approvals.retry({ requestId, actor: acting.actor });
+    if (outcome.kind === 'refused') return refusalCard(outcome.message, outcome.request?.id ?? requestId);
+    if (outcome.kind === 'nothing-to-change') return refusalCard('Everything the request set out to change is on now; nothing to retry.', requestId);
+    await deps.publisher.post(context, outcome.request.id, await baseCard(deps, outcome.request));
+    const original = await deps.approvals.get(requestId);
+    return cardForViewer(deps, original ?? outcome.request, acting.actor);
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * The teams-ai Application: routing only. Each command and card action lives in its own file and registers
+ * itself; the order below matters only for the fallbacks, which go last.
+ */
+import { Application, TurnState } from '@microsoft/teams-ai';
+import type { BotDeps } from './deps';
+import { tenantGuard } from './guardrails';
+import * as help from './commands/help.command';
+import * as status from './commands/status.command';
+import * as list from './commands/list.command';
+import * as enable from './commands/enable.command';
+import * as requests from './commands/requests.command';
+import * as history from './commands/history.command';
+import * as fallback from './commands/fallback.command';
+import * as statusAction from './actions/status.action';
+import * as listMore from './actions/listMore.action';
+import * as enablePreview from './actions/enablePreview.action';
+import * as approve from './actions/approve.action';
+import * as reject from './actions/reject.action';
+import * as cancel from './actions/cancel.action';
+import * as refresh from './actions/refresh.action';
+import * as retry from './actions/retry.action';
+import * as unknownAction from './actions/unknown.action';
+
+const REGISTRARS = [
+  help, status, list, enable, requests, history, fallback,
+  statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry,
+  unknownAction,
+];
+
+export function createBotApplication(deps: BotDeps): Application<TurnState> {
+  // No storage: the bot keeps no per-conversation state, so a turn costs no storage round trip.
+  const app = new Application<TurnState>({ removeRecipientMention: true, startTypingTimer: true });
+  app.turn('beforeTurn', tenantGuard(deps.config.guardrails.allowedTenants, deps.logger));
+  for (const registrar of REGISTRARS) registrar.register(app, deps);
+  return app;
+}

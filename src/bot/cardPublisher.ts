@@ -1,0 +1,59 @@
+/**
+ * Posts request cards and keeps every copy in step with the request: each state change re-renders the base
+ * card in every conversation it was posted to. Teams clients with Universal Actions then refresh their own view.
+ */
+import { ConversationReference, TurnContext } from 'botbuilder';
+import type { ApprovalRequest } from '../core/approval';
+import type { Logger } from '../logging';
+import { AdaptiveCardJson, buildMessageCard } from '../cards';
+import { cardActivity, sendCard } from './cardReplies';
+import type { RequestCards } from './requestCards';
+import { approvalCard } from './requestView';
+
+/** Continues a conversation outside the turn that started it (CloudAdapter.continueConversationAsync). */
+export interface ProactiveChannel {
+  continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+export class CardPublisher {
+  constructor(
+    private readonly requestCards: RequestCards,
+    private readonly proactive: ProactiveChannel,
+    private readonly approverIds: string[],
+    private readonly logger: Logger,
+  ) {}
+
+  /** Posts a request's card in the current conversation and remembers where, for later updates. */
+  async post(context: TurnContext, requestId: string, card: AdaptiveCardJson): Promise<void> {
+    const activityId = await sendCard(context, card);
+    if (!activityId) return;
+    await this.requestCards.addLocation(requestId, { reference: TurnContext.getConversationReference(context.activity), activityId });
+  }
+
+  /** Re-renders the base card everywhere it was posted. One failing conversation does not stop the others. */
+  async updateAll(request: ApprovalRequest): Promise<void> {
+    const cards = await this.requestCards.get(request.id);
+    const card = approvalCard(request, 'everyone', { approverIds: this.approverIds, userMris: cards.userMris });
+    await Promise.all(
+      cards.locations.map(async ({ reference, activityId }) => {
+        try {
+          await this.proactive.continueConversation(reference, async (context) => {
+            await context.updateActivity({ ...cardActivity(card), id: activityId });
+          });
+        } catch (error) {
+          this.logger.warn({ err: error, requestId: request.id, activityId }, 'could not update a request card');
+        }
+      }),
+    );
+  }
+
+  /** Tells the requester, in the thread where they asked, how their request ended. */
+  async notifyRequester(request: ApprovalRequest, message: { title: string; text: string; tone: 'good' | 'warning' | 'attention' }): Promise<void> {
+    const cards = await this.requestCards.get(request.id);
+    const first = cards.locations[0];
+    if (!first) return;
+    await this.proactive.continueConversation(first.reference, async (context) => {
+      await context.sendActivity(cardActivity(buildMessageCard({ tone: message.tone, title: message.title, message: message.text })));
+    });
+  }
+}

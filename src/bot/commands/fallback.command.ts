@@ -1,0 +1,33 @@
+/** Anything that is not a command, or a command used wrongly: the closest command and a pointer to help. */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { buildMessageCard } from '../../cards';
+import { USAGE } from '../../core/commands/command';
+import { sendCard } from '../cardReplies';
+import { onCommand } from '../commandRoute';
+
+export function register(app: Application<TurnState>): void {
+  onCommand(app, ['unknown', 'invalid'], async (context, command) => {
+    if (command.kind === 'invalid') {
+      await sendCard(
+        context,
+        buildMessageCard({
+          tone: 'warning',
+          title: `That ${command.command} command needs a fix`,
+          message: `${command.problem[0].toUpperCase()}${command.problem.slice(1)}.`,
+          nextStep: `Type \`${command.usage}\`, or \`help\` for every command.`,
+        }),
+      );
+      return;
+    }
+    const suggestion = command.suggestion ? `Did you mean \`${USAGE[command.suggestion]}\`? ` : '';
+    await sendCard(
+      context,
+      buildMessageCard({
+        tone: 'default',
+        title: "I don't know that command",
+        message: 'I answer to help, status, list, enable, requests and history.',
+        nextStep: `${suggestion}Type \`help\` to see every command with an example.`,
+      }),
+    );
+  });
+}

@@ -1,0 +1,16 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { buildFleetCard } from '../../cards';
+import { onCommand } from '../commandRoute';
+import type { BotDeps } from '../deps';
+import { answerWithCard } from '../workingCard';
+
+export function register(app: Application<TurnState>, deps: BotDeps): void {
+  onCommand(app, 'list', async (context) => {
+    await answerWithCard(
+      context,
+      'Reading every subscription the bot can see…',
+      async () => buildFleetCard({ rows: await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency }), page: 1 }),
+      deps.workingCardDelayMs,
+    );
+  });
+}

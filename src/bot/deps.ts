@@ -1,0 +1,25 @@
+/** What the bot's handlers need, injected by the composition root (src/index.ts) or a test. */
+import type { AppConfig } from '../config';
+import type { ApprovalService } from '../core/approval';
+import type { AuditLog } from '../core/audit/auditLog';
+import type { Clock, DefenderGateway } from '../core/ports';
+import type { Logger } from '../logging';
+import type { BackgroundWork } from './background';
+import type { RequestCards } from './requestCards';
+import type { CardPublisher } from './cardPublisher';
+
+export interface BotDeps {
+  gateway: DefenderGateway;
+  approvals: ApprovalService;
+  audit: AuditLog;
+  /** Where each request's cards were posted, to update them in place for everyone. */
+  requestCards: RequestCards;
+  /** Posts request cards and updates every copy on each change of state. */
+  publisher: CardPublisher;
+  config: Pick<AppConfig, 'approvals' | 'guardrails' | 'fleetConcurrency' | 'mode'>;
+  logger: Logger;
+  clock: Clock;
+  background: BackgroundWork;
+  /** Override for tests; the default shows the working card after 1.5 s. */
+  workingCardDelayMs?: number;
+}

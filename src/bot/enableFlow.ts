@@ -1,0 +1,63 @@
+/**
+ * `enable <sub>` and the status card's Enable button: plan the exact changes, and unless there are none,
+ * open an approval request. Nothing is written to Azure here.
+ */
+import type { TurnContext } from 'botbuilder';
+import { AdaptiveCardJson, buildEnablePreviewCard, buildMessageCard } from '../cards';
+import type { ApiSubPlan, Subscription } from '../core/defender';
+import { planTarget } from '../core/plan';
+import type { BotDeps } from './deps';
+import { actingPerson } from './identity';
+import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
+import { approvalCard } from './requestView';
+
+export interface EnableAnswer {
+  /** The answer to the person who asked: the preview, or why nothing happened. */
+  reply: AdaptiveCardJson;
+  /** The request card to post in the conversation, when there is a request to approve. */
+  requestCard?: { requestId: string; card: AdaptiveCardJson };
+}
+
+export function unknownIdentityCard(action: string): AdaptiveCardJson {
+  return buildMessageCard({
+    tone: 'attention',
+    title: 'I cannot tell who you are',
+    message: `This message carries no Microsoft Entra user, so I cannot ${action}: approvals are bound to people.`,
+    nextStep: 'Use the bot from Microsoft Teams, signed in with your work account.',
+  });
+}
+
+export async function planEnable(context: TurnContext, deps: BotDeps, subscription: Subscription, apiSubPlan?: ApiSubPlan): Promise<EnableAnswer> {
+  const requester = actingPerson(context.activity);
+  if (!requester) return { reply: unknownIdentityCard('open a request') };
+  if (!isChangeAllowedHere(context, deps.config.guardrails.allowedConversations)) return { reply: changeNotAllowedHereCard() };
+
+  const settings = await deps.gateway.readSettings(subscription.subscriptionId);
+  const target = planTarget(subscription, settings, { apiSubPlan });
+  const minApprovals = deps.config.approvals.minApprovals;
+  if (target.changes.length === 0) return { reply: buildEnablePreviewCard({ plan: target, minApprovals }) };
+
+  const outcome = await deps.approvals.request({ plan: { targets: [target] }, requester });
+  const refreshUsers = { approverIds: deps.config.approvals.approvers, userMris: context.activity.from?.id ? [context.activity.from.id] : [] };
+  switch (outcome.kind) {
+    case 'nothing-to-change':
+      return { reply: buildEnablePreviewCard({ plan: target, minApprovals }) };
+    case 'refused':
+      return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
+    case 'already-open':
+      return {
+        reply: buildMessageCard({
+          tone: 'default',
+          title: 'A request is already open',
+          message: `${subscription.displayName} already has an open request (${outcome.request.id}) from ${outcome.request.requester.name}.`,
+          nextStep: 'Its card is below. Approvers can act on it there, or type `requests` to see every open request.',
+        }),
+        requestCard: { requestId: outcome.request.id, card: approvalCard(outcome.request, 'everyone', refreshUsers) },
+      };
+    case 'created':
+      return {
+        reply: buildEnablePreviewCard({ plan: target, requestId: outcome.request.id, minApprovals }),
+        requestCard: { requestId: outcome.request.id, card: approvalCard(outcome.request, 'everyone', refreshUsers) },
+      };
+  }
+}

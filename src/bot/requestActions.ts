@@ -1,0 +1,46 @@
+/**
+ * Shared by the approve, reject, cancel, refresh and retry actions: who is acting, whether changes are allowed
+ * here, and how a refusal or a changed request is shown.
+ */
+import type { TurnContext } from 'botbuilder';
+import { AdaptiveCardJson, buildMessageCard, VERBS } from '../cards';
+import type { ApprovalRequest, Person } from '../core/approval';
+import type { BotDeps } from './deps';
+import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
+import { unknownIdentityCard } from './enableFlow';
+import { actingPerson } from './identity';
+import { approvalCard, viewerRoleOf } from './requestView';
+
+/** The acting person, or the card that explains why nobody may act here. */
+export function actorOrRefusal(context: TurnContext, deps: BotDeps, action: string): { actor: Person } | { card: AdaptiveCardJson } {
+  const actor = actingPerson(context.activity);
+  if (!actor) return { card: unknownIdentityCard(action) };
+  if (!isChangeAllowedHere(context, deps.config.guardrails.allowedConversations)) return { card: changeNotAllowedHereCard() };
+  return { actor };
+}
+
+/** A refusal, with a way back to the request's card so the viewer does not lose it. */
+export function refusalCard(message: string, requestId?: string): AdaptiveCardJson {
+  return buildMessageCard({
+    tone: 'warning',
+    title: 'Not done',
+    message,
+    choices: requestId ? [{ title: 'Back to the request', verb: VERBS.refreshRequest, data: { requestId } }] : [],
+  });
+}
+
+export async function cardForViewer(deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined): Promise<AdaptiveCardJson> {
+  const { userMris } = await deps.requestCards.get(request.id);
+  return approvalCard(request, viewerRoleOf(request, viewer, deps.config.approvals.approvers), { approverIds: deps.config.approvals.approvers, userMris });
+}
+
+/** The card posted to a conversation: everyone sees it; the server decides who may use its buttons. */
+export async function baseCard(deps: BotDeps, request: ApprovalRequest): Promise<AdaptiveCardJson> {
+  const { userMris } = await deps.requestCards.get(request.id);
+  return approvalCard(request, 'everyone', { approverIds: deps.config.approvals.approvers, userMris });
+}
+
+/** After a change of state: every posted copy of the card is updated, in the background. */
+export function publishChange(deps: BotDeps, request: ApprovalRequest): void {
+  deps.background.run(`update cards of ${request.id}`, () => deps.publisher.updateAll(request));
+}

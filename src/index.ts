@@ -1,0 +1,151 @@
+/**
+ * The composition root: the only place that builds real adapters and wires them together.
+ * `npm start` runs main(); tests call startDefenderBot() with a config of their own.
+ */
+import { ConfigError, loadConfig, type AppConfig } from './config';
+import { createLogger, type Logger } from './logging';
+import { systemClock, type Clock } from './core/ports';
+import { ApprovalService, createRequestIdGenerator, RequestRepository } from './core/approval';
+import { FileStorage } from './storage/fileStorage';
+import { FileAuditLog } from './storage/fileAuditLog';
+import { connectArm, type ArmConnection } from './wiring/connectArm';
+import { createAdapter, botAppIdOf } from './bot/adapter';
+import { createBotApplication } from './bot/app';
+import { BackgroundWork } from './bot/background';
+import { CardPublisher } from './bot/cardPublisher';
+import { createErrorSink } from './bot/errorSink';
+import { RequestCards } from './bot/requestCards';
+import { createBotServer } from './bot/server';
+import { startSweeper } from './bot/sweeper';
+import { checkStoreWritable } from './wiring/readiness';
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  arm: ArmConnection;
+  background: BackgroundWork;
+  /** Graceful stop: no new turns, in-flight turns and background work finish, storage is flushed. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export async function startDefenderBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const arm = await connectArm(config, { clock });
+
+  const store = new FileStorage({ dataDir: config.dataDir });
+  const audit = new FileAuditLog({ dataDir: config.dataDir });
+  const requests = new RequestRepository(store);
+  await requests.initialise();
+  const approvals = new ApprovalService({
+    requests,
+    audit,
+    gateway: arm.gateway,
+    clock,
+    ids: createRequestIdGenerator(),
+    policy: config.approvals,
+  });
+
+  const adapter = createAdapter(config.botCredentials);
+  const botAppId = botAppIdOf(config.botCredentials);
+  adapter.onTurnError = createErrorSink(logger);
+  const requestCards = new RequestCards(store);
+  const background = new BackgroundWork(logger);
+  const publisher = new CardPublisher(
+    requestCards,
+    { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) },
+    config.approvals.approvers,
+    logger,
+  );
+  const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, config, logger, clock, background };
+  const app = createBotApplication(deps);
+
+  const reconciled = await approvals.reconcileInterrupted();
+  for (const request of reconciled) background.run(`update cards of ${request.id}`, () => publisher.updateAll(request));
+  const sweeper = startSweeper(deps, config.sweepIntervalMs);
+
+  const server = createBotServer({
+    adapter,
+    runTurn: (context) => app.run(context),
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    readinessChecks: [
+      { name: 'storage', check: () => checkStoreWritable(store, clock) },
+      { name: 'arm', check: () => arm.gateway.ping() },
+    ],
+  });
+  const { port } = await server.listen(config.port, config.host);
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ mode: config.mode, url, arm: arm.description }, 'defender bot listening');
+
+  return {
+    url,
+    port,
+    arm,
+    background,
+    async close() {
+      sweeper.stop();
+      await server.close();
+      await background.drain();
+      await store.flush();
+      await audit.flush();
+      await arm.close();
+    },
+  };
+}
+
+function printDemoHelp(bot: RunningBot): void {
+  const lines = [
+    '',
+    `  @defender is running in demo mode at ${bot.url}/api/messages`,
+    `  Azure is the built-in ARM simulator at ${bot.arm.description} (no Azure account needed).`,
+    '',
+    '  Try it in the Microsoft 365 Agents Playground, in another terminal:',
+    '      npm run playground        (then open http://localhost:56150)',
+    '  and type: help, list, status "Contoso Prod", enable "Contoso Prod"',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+export async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const bot = await startDefenderBot(config);
+  if (config.mode === 'demo') printDemoHelp(bot);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: finishing in-flight turns…\n`);
+    bot.close().then(
+      () => process.exit(0),
+      (error) => {
+        process.stderr.write(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Azure Resource Manager for this run: real ARM with DefaultAzureCredential in production; in demo mode the
+ * built-in ARM simulator, started in-process, trusted by this client only.
+ */
+import type { AppConfig } from '../config';
+import type { Clock, DefenderGateway } from '../core/ports';
+import { createArmCredential, DefenderClient } from '../azure';
+import { DEMO_SEED, loadSeedFile, startArmSimulator, type ArmSimulator } from '../azure/simulator';
+
+export interface ArmConnection {
+  gateway: DefenderGateway;
+  /** Set in demo mode: the running simulator (tests read its request log). */
+  simulator?: ArmSimulator;
+  /** Where ARM is, for the start-up log line. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export async function connectArm(config: AppConfig, { clock }: { clock: Clock }): Promise<ArmConnection> {
+  if (config.arm.kind === 'azure') {
+    const managedIdentityClientId = config.botCredentials.kind === 'managed-identity' ? config.botCredentials.appId : undefined;
+    const gateway = new DefenderClient({
+      credential: createArmCredential({ kind: 'azure', managedIdentityClientId }),
+      endpoint: config.arm.endpoint,
+      fleetConcurrency: config.fleetConcurrency,
+      clock,
+    });
+    return { gateway, description: config.arm.endpoint, close: async () => undefined };
+  }
+  const { port, seedFile } = config.arm.simulator;
+  const simulator = await startArmSimulator({ port, seed: seedFile ? loadSeedFile(seedFile) : DEMO_SEED }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      throw new Error(`DEFENDER_SIMULATOR_PORT: port ${port} is in use (another demo bot or simulator?). Stop it, or set DEFENDER_SIMULATOR_PORT to a free port.`);
+    }
+    throw error;
+  });
+  const gateway = new DefenderClient({
+    credential: createArmCredential({ kind: 'simulator' }),
+    endpoint: simulator.url,
+    caCertificate: simulator.caCertificate,
+    fleetConcurrency: config.fleetConcurrency,
+    clock,
+  });
+  return { gateway, simulator, description: simulator.url, close: () => simulator.close() };
+}

@@ -1,0 +1,158 @@
+/**
+ * The real bot, wired as src/index.ts wires it, with the boundaries replaced by real stand-ins: Teams through
+ * a TestAdapter, Azure through the real SDK pipeline against the HTTPS ARM simulator, storage as real files
+ * in a temp dir. Time comes from a clock the test moves.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Activity } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { createArmCredential, DefenderClient } from '../../src/azure';
+import { DEMO_SEED, startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
+import { ApprovalService, createRequestIdGenerator, RequestRepository, type ApprovalPolicy } from '../../src/core/approval';
+import type { Clock } from '../../src/core/ports';
+import { FileAuditLog } from '../../src/storage/fileAuditLog';
+import { FileStorage } from '../../src/storage/fileStorage';
+import { createBotApplication } from '../../src/bot/app';
+import { BackgroundWork } from '../../src/bot/background';
+import { CardPublisher } from '../../src/bot/cardPublisher';
+import type { BotDeps } from '../../src/bot/deps';
+import { createErrorSink } from '../../src/bot/errorSink';
+import { RequestCards } from '../../src/bot/requestCards';
+import { createLogger } from '../../src/logging';
+import type { AppConfig } from '../../src/config';
+import { TeamsTestAdapter } from './teamsTestAdapter';
+import { actionExecuteActivity, messageActivity, type ConversationKind } from './conversations';
+import { APPROVER, SECOND_APPROVER, TeamsUser } from './people';
+
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-11-26T09:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface HarnessOptions {
+  seed?: SimulatorSeed;
+  policy?: Partial<ApprovalPolicy>;
+  guardrails?: AppConfig['guardrails'];
+  dataDir?: string;
+  simulator?: ArmSimulator;
+}
+
+export interface BotHarness {
+  adapter: TeamsTestAdapter;
+  app: Application<TurnState>;
+  deps: BotDeps;
+  simulator: ArmSimulator;
+  dataDir: string;
+  clock: TestClock;
+  /** Sends a message and returns what the bot sent during that turn (typing indicators left out). */
+  send(text: string, user: TeamsUser, kind?: ConversationKind): Promise<Partial<Activity>[]>;
+  /** Clicks an Action.Execute and returns the card of the invoke response. */
+  click(verb: string, data: unknown, user: TeamsUser, kind?: ConversationKind): Promise<Record<string, unknown>>;
+  process(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  /** Waits for background work (execution, card updates). */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TEST_POLICY: ApprovalPolicy = {
+  approvers: [APPROVER.aadObjectId!, SECOND_APPROVER.aadObjectId!],
+  minApprovals: 1,
+  requestTtlMs: 24 * 3600 * 1000,
+};
+
+export async function createBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'defender-bot-')));
+  const simulator = options.simulator ?? (await startArmSimulator({ port: 0, seed: options.seed ?? DEMO_SEED }));
+  const clock = new TestClock();
+  const logger = createLogger({ level: 'silent' });
+  const gateway = new DefenderClient({
+    credential: createArmCredential({ kind: 'simulator' }),
+    endpoint: simulator.url,
+    caCertificate: simulator.caCertificate,
+    retryOptions: { retryDelayInMs: 10, maxRetryDelayInMs: 50 },
+  });
+  const policy = { ...DEFAULT_TEST_POLICY, ...options.policy };
+  const store = new FileStorage({ dataDir });
+  const audit = new FileAuditLog({ dataDir });
+  const requests = new RequestRepository(store);
+  await requests.initialise();
+  const approvals = new ApprovalService({ requests, audit, gateway, clock, ids: createRequestIdGenerator(), policy });
+  const adapter = new TeamsTestAdapter();
+  adapter.onTurnError = createErrorSink(logger);
+  const requestCards = new RequestCards(store);
+  const background = new BackgroundWork(logger);
+  const publisher = new CardPublisher(requestCards, { continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference, logic) }, policy.approvers, logger);
+  const deps: BotDeps = {
+    gateway,
+    approvals,
+    audit,
+    requestCards,
+    publisher,
+    logger,
+    clock,
+    background,
+    config: { mode: 'demo', fleetConcurrency: 16, approvals: policy, guardrails: options.guardrails ?? {} },
+    workingCardDelayMs: 60_000,
+  };
+  const app = createBotApplication(deps);
+
+  async function process(activity: Partial<Activity>) {
+    const before = adapter.sent.length;
+    await adapter.processActivity(activity, (context) => app.run(context));
+    return adapter.sent.slice(before).filter((sent) => sent.type !== 'typing');
+  }
+
+  return {
+    adapter,
+    app,
+    deps,
+    simulator,
+    dataDir,
+    clock,
+    process,
+    send: (text, user, kind = 'personal') => process(messageActivity(text, user, kind)),
+    async click(verb, data, user, kind = 'personal') {
+      const sent = await process(actionExecuteActivity(verb, data, user, kind));
+      const response = sent.find((activity) => activity.type === 'invokeResponse');
+      if (!response) throw new Error(`no invoke response to ${verb}`);
+      return (response.value as { body: { value: Record<string, unknown> } }).body.value;
+    },
+    settle: () => background.drain(),
+    async close() {
+      await background.drain();
+      await store.flush();
+      if (!options.simulator) await simulator.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Adaptive Card in a bot activity. */
+export function cardOf(activity: Partial<Activity> | undefined): Record<string, unknown> {
+  const card = activity?.attachments?.[0]?.content;
+  if (!card) throw new Error(`expected a card, got ${JSON.stringify(activity)?.slice(0, 200)}`);
+  return card as Record<string, unknown>;
+}
+
+/** Every text a person would read on a card, joined, for assertions on wording. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(card);
+  return texts.join('\n');
+}
