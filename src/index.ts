@@ -6,9 +6,8 @@ import { ConfigError, loadConfig, type AppConfig } from './config';
 import { createLogger, type Logger } from './logging';
 import { systemClock, type Clock } from './core/ports';
 import { ApprovalService, createRequestIdGenerator, RequestRepository } from './core/approval';
-import { FileStorage } from './storage/fileStorage';
-import { FileAuditLog } from './storage/fileAuditLog';
 import { connectArm, type ArmConnection } from './wiring/connectArm';
+import { connectStorage } from './wiring/storage';
 import { createAdapter, botAppIdOf } from './bot/adapter';
 import { createBotApplication } from './bot/app';
 import { BackgroundWork } from './bot/background';
@@ -38,8 +37,8 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const clock = options.clock ?? systemClock;
   const arm = await connectArm(config, { clock });
 
-  const store = new FileStorage({ dataDir: config.dataDir });
-  const audit = new FileAuditLog({ dataDir: config.dataDir });
+  const storage = await connectStorage(config);
+  const { store, audit } = storage;
   const requests = new RequestRepository(store);
   await requests.initialise();
   const approvals = new ApprovalService({
@@ -81,7 +80,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   });
   const { port } = await server.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  logger.info({ mode: config.mode, url, arm: arm.description }, 'defender bot listening');
+  logger.info({ mode: config.mode, url, arm: arm.description, storage: storage.description }, 'defender bot listening');
 
   return {
     url,
@@ -92,8 +91,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
       sweeper.stop();
       await server.close();
       await background.drain();
-      await store.flush();
-      await audit.flush();
+      await storage.flush();
       await arm.close();
     },
   };
