@@ -6,7 +6,7 @@
 import type { AuditLog } from '../audit/auditLog';
 import { SYSTEM_ACTOR } from '../audit/auditLog';
 import { isDefenderError } from '../errors';
-import { isEmptyPlan, planTarget } from '../plan';
+import { isEmptyPlan } from '../plan';
 import type { ChangePlan } from '../plan';
 import type { Clock, DefenderGateway, IdGenerator } from '../ports';
 import { ApprovalFlowError, assertIdentity } from './errors';
@@ -22,6 +22,8 @@ import type * as Results from './results';
 import { auditEvent, isExpired, moveTo, newRequest } from './transitions';
 import type { ApprovalPolicy, ApprovalRequest, Person } from './types';
 import type { TargetOutcome } from '../outcome';
+import { transact, type Step } from './transact';
+import { replanUnfinished } from './replan';
 
 export interface ApprovalServiceDeps {
   requests: RequestRepository;
@@ -32,10 +34,6 @@ export interface ApprovalServiceDeps {
   policy: ApprovalPolicy;
 }
 
-/** A decision on the current copy: answer without writing, or store `next` and then run `after`. */
-type Step<R> = { answer: R } | { next: ApprovalRequest; after: (stored: ApprovalRequest) => Promise<R> };
-
-const MAX_CAS_ATTEMPTS = 200;
 
 export class ApprovalService {
   /** Requests this process is applying right now: a second execute() for one of them is refused. */
@@ -126,16 +124,9 @@ export class ApprovalService {
     if (!original) return refuse.unknownRequest(requestId);
     if (!isApprover(this.deps.policy, actor)) return refuse.notAnApprover(original);
     if (original.status !== 'failed' && original.status !== 'partially-failed') return refuse.notRetryable(original);
-    const unfinished = original.plan.targets.filter((target) =>
-      original.outcomes?.find((outcome) => outcome.subscriptionId === target.subscriptionId)?.status !== 'succeeded');
     let plan: ChangePlan;
     try {
-      const targets = await Promise.all(unfinished.map(async (target) => {
-        const settings = await this.deps.gateway.readSettings(target.subscriptionId);
-        const subscription = { subscriptionId: target.subscriptionId, displayName: target.subscriptionName };
-        return planTarget(subscription, settings, { apiSubPlan: target.apiSubPlan });
-      }));
-      plan = { targets };
+      plan = await replanUnfinished(this.deps.gateway, original);
     } catch (error) {
       if (!isDefenderError(error)) throw error;
       return { kind: 'refused', code: error.code, message: error.message, request: original };
@@ -265,18 +256,8 @@ export class ApprovalService {
     } };
   }
 
-  /** Load, decide, compare-and-swap; on a conflict, decide again on the fresh copy. */
-  private async transact<R>(requestId: string, decide: (current: ApprovalRequest, now: Date) => Step<R> | Promise<Step<R>>): Promise<R | Refusal> {
-    if (!isRequestId(requestId)) return refuse.invalidRequestId(String(requestId));
-    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      const current = await this.deps.requests.get(requestId);
-      if (!current) return refuse.unknownRequest(requestId);
-      const step = await decide(current, this.deps.clock.now());
-      if ('answer' in step) return step.answer;
-      if (!current.eTag) throw new Error(`StoreMisconfigured: request ${requestId} was read without an eTag; use a store that honours eTags.`);
-      if (await this.deps.requests.compareAndSwap(step.next, current.eTag)) return step.after(step.next);
-    }
-    return refuse.busy(requestId);
+  private transact<R>(requestId: string, decide: (current: ApprovalRequest, now: Date) => Step<R> | Promise<Step<R>>): Promise<R | Refusal> {
+    return transact(this.deps.requests, this.deps.clock, requestId, decide);
   }
 
   private async runExclusively(requestId: string, run: (request: ApprovalRequest) => Promise<ApprovalRequest>): Promise<ApprovalRequest> {

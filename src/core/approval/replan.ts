@@ -1,0 +1,18 @@
+/** Retry's plan: the targets of a finished request that did not succeed, planned again from ARM's current state. */
+import type { ChangePlan } from '../plan';
+import { planTarget } from '../plan';
+import type { DefenderGateway } from '../ports';
+import type { ApprovalRequest } from './types';
+
+export async function replanUnfinished(gateway: DefenderGateway, original: ApprovalRequest): Promise<ChangePlan> {
+  const succeeded = (subscriptionId: string) =>
+    original.outcomes?.find((outcome) => outcome.subscriptionId === subscriptionId)?.status === 'succeeded';
+  const unfinished = original.plan.targets.filter((target) => !succeeded(target.subscriptionId));
+  const targets = await Promise.all(unfinished.map(async (target) => {
+    const settings = await gateway.readSettings(target.subscriptionId);
+    const subscription = { subscriptionId: target.subscriptionId, displayName: target.subscriptionName };
+    // Keep the subplan the approvers saw, rather than whatever the default is today.
+    return planTarget(subscription, settings, { apiSubPlan: target.apiSubPlan });
+  }));
+  return { targets };
+}
