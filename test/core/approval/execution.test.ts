@@ -1,0 +1,146 @@
+/**
+ * execute(), reconcileInterrupted() and retry() against the real DefenderClient and the HTTPS ARM simulator.
+ */
+import assert from 'node:assert/strict';
+import { DefenderClient } from '../../../src/azure/defenderClient';
+import { SimulatorCredential } from '../../../src/azure/credentials';
+import type { ApprovalRequest } from '../../../src/core/approval';
+import { verifyAuditChain } from '../../../src/core/audit';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SUB_FLAKY, SUB_PROD, SUB_PROD_EU, SUB_READONLY, startHarness, type Harness } from '../../azure/simulatorHarness';
+import { ALICE, BOB, CAROL, buildWorld, sequentialRequestIds, type World } from './fixtures';
+
+describe('ApprovalService execution (real ARM client against the HTTPS simulator)', () => {
+  let harness: Harness;
+  let world: World;
+  beforeEach(async () => {
+    harness = await startHarness();
+    world = buildWorld({ gateway: harness.client });
+  });
+  afterEach(async () => harness.close());
+
+  async function approvedRequest(...subscriptionIds: string[]): Promise<ApprovalRequest> {
+    const plan = await harness.client.plan(subscriptionIds);
+    const created = await world.service.request({ plan, requester: ALICE });
+    if (created.kind !== 'created') throw new Error(`expected created, got ${JSON.stringify(created)}`);
+    const approved = await world.service.approve({ requestId: created.request.id, planHash: created.request.planHash, approver: BOB });
+    if (approved.kind !== 'execute') throw new Error(`expected execute, got ${approved.kind}`);
+    return approved.request;
+  }
+
+  const pricing = (subscriptionId: string, name: string) => harness.simulator.state.subscriptions.get(subscriptionId)!.pricings.get(name)!;
+
+  it('applies an approved request: succeeded, settings on in ARM, subscription freed, chain intact', async () => {
+    const request = await approvedRequest(SUB_PROD_EU);
+    const done = await world.service.execute(request.id);
+    assert.equal(done.status, 'succeeded', JSON.stringify(done.outcomes));
+    assert.equal(done.outcomes?.[0].status, 'succeeded');
+    assert.equal(pricing(SUB_PROD_EU, 'api').pricingTier, 'Standard');
+    assert.equal(pricing(SUB_PROD_EU, 'cloudposture').extensions.find((extension) => extension.name === 'ApiPosture')?.isEnabled, 'True');
+    assert.equal(await world.service.openRequestFor(SUB_PROD_EU), undefined);
+    const lines = readFileSync(path.join(world.dataDir, 'audit.jsonl'), 'utf8').split('\n');
+    const verdict = verifyAuditChain(lines);
+    assert.deepEqual(verdict.entries.map((entry) => entry.type), ['request.created', 'request.approval-recorded', 'request.executing', 'request.succeeded']);
+    await assert.rejects(world.service.execute(request.id), { code: 'NotExecuting' }, 'a finished request cannot be executed again');
+  });
+
+  it('a target whose settings moved since planning is stale: zero writes, requester told to request again', async () => {
+    const request = await approvedRequest(SUB_PROD_EU);
+    Object.assign(pricing(SUB_PROD_EU, 'api'), { pricingTier: 'Standard', subPlan: 'P3' });
+    harness.simulator.clearRequests();
+    const done = await world.service.execute(request.id);
+    assert.equal(done.status, 'stale');
+    assert.deepEqual(harness.simulator.writes(), []);
+    assert.match(done.outcomes?.[0].staleReasons?.join() ?? '', /Defender for APIs was Free when planned and is Standard \(P3\) now/);
+    assert.match(done.statusReason ?? '', /Nothing was changed .* request again/);
+  });
+
+  it('ARM unavailable fails the target with its code and never leaves the request executing', async () => {
+    const request = await approvedRequest(SUB_PROD_EU);
+    harness.simulator.setFaults({ serverErrorRate: 1 });
+    const done = await world.service.execute(request.id);
+    assert.equal(done.status, 'failed');
+    assert.equal(done.outcomes?.[0].settings[0].error?.code, 'ArmUnavailable');
+    assert.equal((await world.service.get(request.id))?.status, 'failed');
+  });
+
+  it('several targets run together: one succeeds, one lacks permission → partially-failed', async () => {
+    const request = await approvedRequest(SUB_PROD_EU, SUB_READONLY);
+    const done = await world.service.execute(request.id);
+    assert.equal(done.status, 'partially-failed');
+    const bySubscription = Object.fromEntries(done.outcomes!.map((outcome) => [outcome.subscriptionId, outcome.status]));
+    assert.deepEqual(bySubscription, { [SUB_PROD_EU]: 'succeeded', [SUB_READONLY]: 'failed' });
+  });
+
+  it('retry (approvers only) re-plans just the unfinished settings as a new linked request', async () => {
+    const request = await approvedRequest(SUB_FLAKY);
+    const done = await world.service.execute(request.id);
+    assert.equal(done.status, 'partially-failed', JSON.stringify(done.outcomes));
+    const byRequester = await world.service.retry({ requestId: request.id, actor: ALICE });
+    assert.equal(byRequester.kind === 'refused' && byRequester.code, 'NotAnApprover', 'Alice requested it but is no approver');
+    harness.simulator.state.subscriptions.get(SUB_FLAKY)!.failingExtensions = [];
+    const retried = await world.service.retry({ requestId: request.id, actor: CAROL });
+    assert.equal(retried.kind, 'created');
+    if (retried.kind !== 'created') return;
+    assert.equal(retried.request.retryOf, request.id);
+    assert.deepEqual(retried.request.requester, CAROL);
+    assert.deepEqual(retried.request.plan.targets[0].changes.map((change) => change.setting), ['apiPosture']);
+    const notAgain = await world.service.approve({ requestId: retried.request.id, planHash: retried.request.planHash, approver: CAROL });
+    assert.equal(notAgain.kind === 'refused' && notAgain.code, 'SelfApproval', 'the retrier cannot approve their own retry');
+    const approved = await world.service.approve({ requestId: retried.request.id, planHash: retried.request.planHash, approver: BOB });
+    assert.equal(approved.kind, 'execute');
+    assert.equal((await world.service.execute(retried.request.id)).status, 'succeeded');
+    const succeeded = await world.service.retry({ requestId: retried.request.id, actor: BOB });
+    assert.equal(succeeded.kind === 'refused' && succeeded.code, 'NotRetryable');
+  });
+
+  describe('reconcileInterrupted (start-up after a crash mid-apply)', () => {
+    /** A new service, file store and ARM client over the same data directory and simulator, as after a process restart. */
+    function restartedWithClient(): World {
+      const client = new DefenderClient({ credential: new SimulatorCredential(), endpoint: harness.simulator.url, caCertificate: harness.simulator.caCertificate });
+      return buildWorld({ dataDir: world.dataDir, clock: world.clock, gateway: client, ids: sequentialRequestIds(9000) });
+    }
+
+    it('nothing written yet: it was approved, so it is applied now', async () => {
+      const request = await approvedRequest(SUB_PROD_EU);
+      const [reconciled] = await restartedWithClient().service.reconcileInterrupted();
+      assert.equal(reconciled.id, request.id);
+      assert.equal(reconciled.status, 'succeeded', JSON.stringify(reconciled.outcomes));
+      assert.equal(pricing(SUB_PROD_EU, 'api').pricingTier, 'Standard');
+    });
+
+    it('everything already written before the crash: succeeded with zero writes', async () => {
+      const request = await approvedRequest(SUB_PROD_EU);
+      await harness.client.apply(request.plan);
+      harness.simulator.clearRequests();
+      const [reconciled] = await restartedWithClient().service.reconcileInterrupted();
+      assert.equal(reconciled.status, 'succeeded');
+      assert.deepEqual(harness.simulator.writes(), []);
+    });
+
+    it('half written: failed with a reason, nothing written, retry available', async () => {
+      const request = await approvedRequest(SUB_PROD_EU);
+      Object.assign(pricing(SUB_PROD_EU, 'api'), { pricingTier: 'Standard', subPlan: 'P1' });
+      harness.simulator.clearRequests();
+      const after = restartedWithClient();
+      const [reconciled] = await after.service.reconcileInterrupted();
+      assert.equal(reconciled.status, 'failed');
+      assert.equal(reconciled.outcomes?.[0].settings[0].error?.code, 'Interrupted');
+      assert.match(reconciled.outcomes?.[0].settings[0].error?.message ?? '', /stopped while applying .* use Retry/);
+      assert.deepEqual(harness.simulator.writes(), []);
+      assert.equal(after.service.permissionsFor(reconciled, BOB).canRetry, true);
+      assert.equal((await after.audit.list({ requestId: request.id, limit: 2 })).map((entry) => entry.type).join(), 'request.failed,request.reconciled');
+    });
+
+    it('leaves pending requests alone and respects minAgeMs', async () => {
+      await approvedRequest(SUB_PROD_EU);
+      const pending = await world.service.request({ plan: await harness.client.plan(SUB_PROD), requester: ALICE });
+      const after = restartedWithClient();
+      assert.deepEqual(await after.service.reconcileInterrupted({ minAgeMs: 60_000 }), [], 'too recent: another instance may still be applying it');
+      after.clock.advance(60_000);
+      assert.equal((await after.service.reconcileInterrupted({ minAgeMs: 60_000 })).length, 1);
+      assert.equal((await after.service.get(pending.kind === 'created' ? pending.request.id : ''))?.status, 'pending');
+    });
+  });
+});
