@@ -78,6 +78,16 @@ export class FileStorage implements KeyValueStore {
     }));
   }
 
+  /** Writes `item` only when `key` does not exist; true when this call created it. */
+  async createIfAbsent(key: string, item: StoreItem): Promise<boolean> {
+    return this.track(() => this.mutex.runExclusive([key], async () => {
+      if (await this.readItem(key)) return false;
+      const { eTag: _ignored, ...value } = item;
+      await writeFileAtomic(this.pathFor(key), JSON.stringify(value));
+      return true;
+    }));
+  }
+
   async delete(keys: string[]): Promise<void> {
     await this.track(() => this.mutex.runExclusive(keys, async () => {
       for (const key of keys) await removeFileDurably(this.pathFor(key));

@@ -96,3 +96,13 @@ describe('FileStorage', () => {
     await Promise.all(writes);
   });
 });
+
+describe('FileStorage.createIfAbsent', () => {
+  it('creates once: of 10 concurrent creators exactly one wins and the first content stays', async () => {
+    const store = new FileStorage({ dataDir: tempDir() });
+    const created = await Promise.all(Array.from({ length: 10 }, (_, index) => store.createIfAbsent('index', { creator: index })));
+    assert.equal(created.filter(Boolean).length, 1);
+    const winner = created.indexOf(true);
+    assert.equal((await store.read(['index'])).index.creator, winner);
+  });
+});

@@ -9,9 +9,9 @@
  * cannot both claim it. The request documents are the truth; the index may briefly point at a request that has
  * already finished (a crash between the two writes): such entries are treated as free and cleaned on the next claim.
  *
- * Caveat: Storage has no "create only if absent", so the very first index document is written unconditionally.
- * In one process that bootstrap is single-flight per store; with several instances on fresh blob storage, call
- * initialise() at start-up before taking traffic.
+ * Storage has no "create only if absent": when the store offers the optional createIfAbsent() the first index document
+ * is created with it (race-free everywhere). Otherwise it is written unconditionally, single-flight per store in this
+ * process; with several instances on fresh shared storage, call initialise() at start-up before taking traffic.
  */
 import { isOpenStatus } from './stateMachine';
 import { isConcurrencyConflict, type KeyValueStore, type StoreItem } from './store';
@@ -186,7 +186,8 @@ export class RequestRepository {
     const existing = await this.store.read([INDEX_KEY]);
     if (existing[INDEX_KEY]) return;
     const empty: OpenIndex = { open: {}, recent: [] };
-    await this.store.write({ [INDEX_KEY]: { ...empty, eTag: '*' } });
+    if (this.store.createIfAbsent) await this.store.createIfAbsent(INDEX_KEY, { ...empty });
+    else await this.store.write({ [INDEX_KEY]: { ...empty, eTag: '*' } });
   }
 }
 

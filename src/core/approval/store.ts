@@ -25,6 +25,12 @@ export interface KeyValueStore {
    * set-up is shared between them in one process. Not part of botbuilder's Storage; stores without it are keyed by object.
    */
   readonly storeIdentity?: string;
+  /**
+   * Optional: write `item` only if `key` does not exist yet; true when this call created it. Storage's write cannot
+   * express "create only", so without this the repository's first index document is written unconditionally
+   * (see requestRepository.ts). Blob storage can implement it with `If-None-Match: *`.
+   */
+  createIfAbsent?(key: string, item: StoreItem): Promise<boolean>;
 }
 
 export const CONCURRENCY_CONFLICT = 'ConcurrencyConflict';
