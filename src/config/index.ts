@@ -7,6 +7,7 @@ import { ConfigError, Env, readInteger, readPort, readString } from './env';
 import { parseIsoDurationMs } from './duration';
 import { DEMO_APPROVERS } from './demoUsers';
 import { readSimulatorSettings, SimulatorSettings } from './simulatorSettings';
+import { readStorageSettings, type StorageSettings } from './storageSettings';
 
 export { ConfigError } from './env';
 
@@ -24,6 +25,8 @@ export interface AppConfig {
   host: string;
   botCredentials: BotCredentials;
   dataDir: string;
+  /** DEFENDER_STORAGE: files in dataDir (default) or a blob container shared by several instances. */
+  storage: StorageSettings;
   logLevel: string;
   arm: { kind: 'azure'; endpoint: string } | { kind: 'simulator'; simulator: SimulatorSettings };
   fleetConcurrency: number;
@@ -129,6 +132,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: readString(env, 'DEFENDER_HOST') ?? (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     botCredentials,
     dataDir: path.resolve(cwd, readString(env, 'DEFENDER_DATA_DIR') ?? '.data'),
+    storage: readStorageSettings(env),
     logLevel: readString(env, 'DEFENDER_LOG_LEVEL') ?? 'info',
     arm:
       mode === 'demo'
