@@ -2,7 +2,7 @@
  * The composition root: the only place that builds real adapters and wires them together.
  * `npm start` runs main(); tests call startDefenderBot() with a config of their own.
  */
-import { ConfigError, loadConfig, type AppConfig } from './config';
+import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logging';
 import { systemClock, type Clock } from './core/ports';
 import { ApprovalService, createRequestIdGenerator, RequestRepository } from './core/approval';
@@ -95,55 +95,4 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
       await arm.close();
     },
   };
-}
-
-function printDemoHelp(bot: RunningBot): void {
-  const lines = [
-    '',
-    `  @defender is running in demo mode at ${bot.url}/api/messages`,
-    `  Azure is the built-in ARM simulator at ${bot.arm.description} (no Azure account needed).`,
-    '',
-    '  Try it in the Microsoft 365 Agents Playground, in another terminal:',
-    '      npm run playground        (then open http://localhost:56150)',
-    '  and type: help, list, status "Contoso Prod", enable "Contoso Prod"',
-    '',
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
-}
-
-export async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const bot = await startDefenderBot(config);
-  if (config.mode === 'demo') printDemoHelp(bot);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`${signal}: finishing in-flight turns…\n`);
-    bot.close().then(
-      () => process.exit(0),
-      (error) => {
-        process.stderr.write(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
-if (require.main === module) {
-  main().catch((error) => {
-    process.stderr.write(`The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
 }

@@ -1,0 +1,66 @@
+/** `npm start` as an operator meets it: a real process, bad configuration, and SIGTERM. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function runBot(env: Record<string, string>) {
+  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** The one line that names the problem, without Node's deprecation noise. */
+function configurationLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line.startsWith('Configuration error'));
+}
+
+describe('npm start (a real process)', function () {
+  this.timeout(60_000);
+
+  for (const [env, variable] of [
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ MicrosoftAppId: 'an-app-id' }, 'MicrosoftAppPassword'],
+    [{ DEFENDER_MODE: 'production' }, 'MicrosoftAppId'],
+  ] as const) {
+    it(`exits non-zero with one line naming ${variable} for bad configuration`, async () => {
+      const bot = runBot(env);
+      assert.equal(await bot.exited, 1);
+      const lines = configurationLines(bot.output().stderr);
+      assert.equal(lines.length, 1, bot.output().stderr);
+      assert.match(lines[0], new RegExp(`^Configuration error: ${variable}: `));
+    });
+  }
+
+  it('serves /healthz, then finishes and exits 0 on SIGTERM', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-main-'));
+    const bot = runBot({ PORT: '0', DEFENDER_SIMULATOR_PORT: '0', DEFENDER_DATA_DIR: dataDir, DEFENDER_LOG_LEVEL: 'info' });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const match = /"url":"(http:\/\/[^"]+)"/.exec(bot.output().stdout);
+          if (match) {
+            clearInterval(timer);
+            resolve(match[1]);
+          }
+        }, 50);
+        bot.exited.then((code) => reject(new Error(`exited early with ${code}: ${bot.output().stderr}`)));
+      });
+      assert.equal((await fetch(`${url}/healthz`)).status, 200);
+      bot.child.kill('SIGTERM');
+      assert.equal(await bot.exited, 0);
+      assert.match(bot.output().stdout, /SIGTERM: finishing in-flight turns/);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
