@@ -2,6 +2,7 @@
 import template from './templates/help.json';
 import { expandTemplate } from './expand';
 import { AdaptiveCardJson } from './types';
+import { USAGE } from '../core/commands/command';
 
 export interface HelpCommand {
   usage: string;
@@ -10,20 +11,20 @@ export interface HelpCommand {
 }
 
 export const HELP_COMMANDS: HelpCommand[] = [
-  { usage: 'help', description: 'Show this list.', example: '@defender help' },
+  { usage: USAGE.help, description: 'Show this list.', example: '@defender help' },
   {
-    usage: 'status <subscription>',
+    usage: USAGE.status,
     description: 'Defender for APIs, Defender CSPM and API posture on one subscription, plus its API Management services.',
     example: '@defender status "Contoso Prod"',
   },
-  { usage: 'list', description: 'Every subscription the bot can see, on or off, a page at a time.', example: '@defender list' },
+  { usage: USAGE.list, description: 'Every subscription the bot can see, on or off, a page at a time.', example: '@defender list' },
   {
-    usage: 'enable <subscription> [plan P1..P5]',
+    usage: USAGE.enable,
     description: 'Preview the changes and send them for approval. Plan defaults to P1 (or the current one).',
     example: '@defender enable 00000000-0000-0000-0000-000000000000 plan P2',
   },
-  { usage: 'requests', description: 'Open requests you can approve, reject or cancel.', example: '@defender requests' },
-  { usage: 'history [subscription]', description: 'Recent requests, approvals and changes.', example: '@defender history "Contoso Prod"' },
+  { usage: USAGE.requests, description: 'Open requests you can approve, reject or cancel.', example: '@defender requests' },
+  { usage: USAGE.history, description: 'Recent requests, approvals and changes.', example: '@defender history "Contoso Prod"' },
 ];
 
 const NOTES = [
