@@ -1,29 +1,52 @@
 /**
  * Storage for this run: requests, card locations and the audit log. Files under DEFENDER_DATA_DIR by default
- * (one instance); the blob backend serves several instances on one store.
+ * (one instance); DEFENDER_STORAGE=blob puts them in one Azure Blob container that several instances share.
  */
+import { createArmCredential } from '../azure/credentials';
 import type { AppConfig } from '../config';
+import type { StorageSettings } from '../config/storageSettings';
 import type { KeyValueStore } from '../core/approval/store';
 import type { AuditLog } from '../core/audit/auditLog';
+import { connectBlobStorage } from '../storage/blobConnection';
 import { FileAuditLog } from '../storage/fileAuditLog';
 import { FileStorage } from '../storage/fileStorage';
 
 export interface StorageConnection {
   store: KeyValueStore;
   audit: AuditLog;
-  /** Named in /readyz and the start-up log. */
+  /** Named in /readyz and the start-up log; never holds a key or token. */
   description: string;
   /** Waits for in-flight writes; called on shutdown. */
   flush(): Promise<void>;
 }
 
-export async function connectStorage(config: Pick<AppConfig, 'dataDir'>): Promise<StorageConnection> {
+export type StorageConfig = Pick<AppConfig, 'dataDir'> & Partial<Pick<AppConfig, 'storage' | 'botCredentials'>>;
+
+export async function connectStorage(config: StorageConfig): Promise<StorageConnection> {
+  const settings: StorageSettings = config.storage ?? { kind: 'file' };
+  if (settings.kind === 'blob') return connectBlob(settings, config);
   const store = new FileStorage({ dataDir: config.dataDir });
   const audit = new FileAuditLog({ dataDir: config.dataDir });
   return {
     store,
     audit,
     description: `files in ${config.dataDir}`,
+    async flush() {
+      await store.flush();
+      await audit.flush();
+    },
+  };
+}
+
+async function connectBlob(settings: Extract<StorageSettings, { kind: 'blob' }>, config: StorageConfig): Promise<StorageConnection> {
+  // An account URL authenticates as the bot's managed identity (the same one ARM uses), else any DefaultAzureCredential source.
+  const managedIdentityClientId = config.botCredentials?.kind === 'managed-identity' ? config.botCredentials.appId : undefined;
+  const credential = settings.access.kind === 'account-url' ? createArmCredential({ kind: 'azure', managedIdentityClientId }) : undefined;
+  const { store, audit, endpoint } = await connectBlobStorage({ access: settings.access, container: settings.container, credential });
+  return {
+    store,
+    audit,
+    description: `blob container ${endpoint}`,
     async flush() {
       await store.flush();
       await audit.flush();
