@@ -6,7 +6,8 @@ import path from 'node:path';
 import { ConfigError, Env, readInteger, readPort, readString } from './env';
 import { parseIsoDurationMs } from './duration';
 import { DEMO_APPROVERS } from './demoUsers';
-import { readSimulatorSettings, SimulatorSettings } from './simulatorSettings';
+import { SimulatorSettings } from './simulatorSettings';
+import { readDemoArmSettings } from './demoArm';
 import { readStorageSettings, type StorageSettings } from './storageSettings';
 
 export { ConfigError } from './env';
@@ -28,7 +29,11 @@ export interface AppConfig {
   /** DEFENDER_STORAGE: files in dataDir (default) or a blob container shared by several instances. */
   storage: StorageSettings;
   logLevel: string;
-  arm: { kind: 'azure'; endpoint: string } | { kind: 'simulator'; simulator: SimulatorSettings };
+  /** Demo: the in-process simulator, or a standalone one shared by several demo instances (DEFENDER_ARM_ENDPOINT). */
+  arm:
+    | { kind: 'azure'; endpoint: string }
+    | { kind: 'simulator'; simulator: SimulatorSettings }
+    | { kind: 'external-simulator'; endpoint: string; caFile: string };
   fleetConcurrency: number;
   approvals: {
     approvers: string[];
@@ -136,7 +141,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: readString(env, 'DEFENDER_LOG_LEVEL') ?? 'info',
     arm:
       mode === 'demo'
-        ? { kind: 'simulator', simulator: readSimulatorSettings(env) }
+        ? readDemoArmSettings(env)
         : { kind: 'azure', endpoint: readString(env, 'DEFENDER_ARM_ENDPOINT') ?? 'https://management.azure.com' },
     fleetConcurrency: readInteger(env, 'DEFENDER_FLEET_CONCURRENCY', 16, { min: 1, max: 64 }),
     approvals: {

@@ -1,7 +1,9 @@
 /**
  * Azure Resource Manager for this run: real ARM with DefaultAzureCredential in production; in demo mode the
- * built-in ARM simulator, started in-process, trusted by this client only.
+ * built-in ARM simulator, started in-process (or a standalone one several demo instances share), trusted by this
+ * client only.
  */
+import { readFileSync } from 'node:fs';
 import type { AppConfig } from '../config';
 import type { Clock, DefenderGateway } from '../core/ports';
 import { createArmCredential, DefenderClient } from '../azure';
@@ -27,6 +29,7 @@ export async function connectArm(config: AppConfig, { clock }: { clock: Clock })
     });
     return { gateway, description: config.arm.endpoint, close: async () => undefined };
   }
+  if (config.arm.kind === 'external-simulator') return connectExternalSimulator(config.arm, config, clock);
   const { port, seedFile } = config.arm.simulator;
   const simulator = await startArmSimulator({ port, seed: seedFile ? loadSeedFile(seedFile) : DEMO_SEED }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
@@ -42,4 +45,22 @@ export async function connectArm(config: AppConfig, { clock }: { clock: Clock })
     clock,
   });
   return { gateway, simulator, description: simulator.url, close: () => simulator.close() };
+}
+
+/** A standalone simulator (`npm run simulator`): nothing to start or stop here; ARM state lives in that process. */
+function connectExternalSimulator(arm: { endpoint: string; caFile: string }, config: AppConfig, clock: Clock): ArmConnection {
+  let caCertificate: string;
+  try {
+    caCertificate = readFileSync(arm.caFile, 'utf8');
+  } catch (error) {
+    throw new Error(`DEFENDER_ARM_CA_FILE: cannot read ${arm.caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Use the "CA certificate" path "npm run simulator" printed, while it runs.`);
+  }
+  const gateway = new DefenderClient({
+    credential: createArmCredential({ kind: 'simulator' }),
+    endpoint: arm.endpoint,
+    caCertificate,
+    fleetConcurrency: config.fleetConcurrency,
+    clock,
+  });
+  return { gateway, description: `${arm.endpoint} (shared ARM simulator)`, close: async () => undefined };
 }
