@@ -1,0 +1,115 @@
+/**
+ * B3, approval to enabled: `enable "Contoso Prod"` from the requester opens a request; an approver's
+ * adaptiveCard/action invoke (verb defender.approve, data { requestId, planHash }) runs it. At 100 ms per ARM call
+ * we time the invoke's own answer, both PUTs acknowledged, and the requester told, and count the ARM round trips
+ * between the invoke and completion. Contoso Prod's pricings are restored between runs.
+ */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEMO_SUBSCRIPTIONS, type ArmSimulator } from '../src/azure/simulator';
+import { actionExecuteActivity, APPROVER, messageActivity, REQUESTER } from './activities';
+import { BotClient } from './botClient';
+import { answers } from './loadDriver';
+import type { Delivery, LoopbackConnector } from './loopbackConnector';
+import { startInProcessBot } from './inProcessBot';
+import { median, round } from './stats';
+
+const APPROVE_VERB = 'defender.approve';
+/** Titles of the proactive message that tells the requester how it ended (src/bot/execution.ts). */
+const REQUESTER_TOLD_MARK = 'Your request';
+
+export interface ApprovalRun {
+  invokeAnswerMs: number;
+  invokeStatus: number;
+  putsAcknowledgedMs: number;
+  readBackDoneMs: number;
+  requesterToldMs: number;
+  armRoundTrips: number;
+  armCalls: string[];
+  enabled: boolean;
+}
+
+export interface ApprovalResult {
+  latencyMs: number;
+  runs: ApprovalRun[];
+  median: { invokeAnswerMs: number; putsAcknowledgedMs: number; readBackDoneMs: number; requesterToldMs: number; armRoundTrips: number };
+}
+
+/** Finds the Approve button's data in a posted request card. */
+function approveDataIn(delivery: Delivery): { requestId: string; planHash: string } | undefined {
+  let found: { requestId: string; planHash: string } | undefined;
+  JSON.stringify(delivery.activity.attachments ?? [], (key, value) => {
+    if (!found && value?.type === 'Action.Execute' && value.verb === APPROVE_VERB && value.data?.requestId) found = value.data;
+    return value;
+  });
+  return found;
+}
+
+/** Resolves when the simulator has logged `count` requests matching; entries are logged as the answer is sent. */
+async function whenLogged(simulator: ArmSimulator, count: number, matches: (method: string) => boolean, since: number): Promise<number> {
+  while (simulator.requests().filter((request) => matches(request.method)).length < count) await sleep(2);
+  return performance.now() - since;
+}
+
+function isEnabled(simulator: ArmSimulator): boolean {
+  const pricings = simulator.state.subscription(DEMO_SUBSCRIPTIONS.contosoProd).pricings;
+  const apiPosture = pricings.get('cloudposture')?.extensions.find((extension) => extension.name === 'ApiPosture');
+  return pricings.get('api')?.pricingTier === 'Standard' && apiPosture?.isEnabled === 'True';
+}
+
+export async function measureApproval(connector: LoopbackConnector, { runs = 5, latencyMs = 100 } = {}): Promise<ApprovalResult> {
+  const bot = await startInProcessBot();
+  const simulator = bot.arm.simulator!;
+  const record = simulator.state.subscription(DEMO_SUBSCRIPTIONS.contosoProd);
+  const pristinePricings = structuredClone(record.pricings);
+  const client = new BotClient(bot.url);
+  simulator.setFaults({ latencyMs });
+  const results: ApprovalRun[] = [];
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      record.pricings = structuredClone(pristinePricings);
+      const enable = messageActivity('enable "Contoso Prod"', REQUESTER, connector.url);
+      const requestCard = connector.waitFor((delivery) => answers(delivery, enable.id) && approveDataIn(delivery) !== undefined, 30_000, 'the request card');
+      await client.post(enable);
+      const card = await requestCard;
+      const data = approveDataIn(card)!;
+
+      simulator.clearRequests();
+      const invoke = actionExecuteActivity(APPROVE_VERB, data, APPROVER, connector.url, card.assignedId!);
+      const told = connector.waitFor((delivery) => delivery.kind !== 'update' && JSON.stringify(delivery.activity.attachments ?? []).includes(REQUESTER_TOLD_MARK), 30_000, 'the message telling the requester');
+      const startedAt = performance.now();
+      const putsAcknowledged = whenLogged(simulator, 2, (method) => method === 'PUT', startedAt);
+      const readBackDone = whenLogged(simulator, 4, () => true, startedAt);
+      const response = await client.post(invoke);
+      const invokeAnswerMs = performance.now() - startedAt;
+      const toldAt = await told;
+      await bot.background.drain();
+      const log = simulator.requests();
+      results.push({
+        invokeAnswerMs: round(invokeAnswerMs),
+        invokeStatus: response.status,
+        putsAcknowledgedMs: round(await putsAcknowledged),
+        readBackDoneMs: round(await readBackDone),
+        requesterToldMs: round(toldAt.receivedAtMs - startedAt),
+        armRoundTrips: log.length,
+        armCalls: log.map((request) => `${request.method} ${request.path.split('/').slice(-1)[0]}${request.query.$filter ? '?$filter' : ''}`),
+        enabled: isEnabled(simulator),
+      });
+    }
+  } finally {
+    client.close();
+    await bot.close();
+  }
+  const medianOf = (field: keyof ApprovalRun) => round(median(results.map((result) => result[field] as number)));
+  return {
+    latencyMs,
+    runs: results,
+    median: {
+      invokeAnswerMs: medianOf('invokeAnswerMs'),
+      putsAcknowledgedMs: medianOf('putsAcknowledgedMs'),
+      readBackDoneMs: medianOf('readBackDoneMs'),
+      requesterToldMs: medianOf('requesterToldMs'),
+      armRoundTrips: medianOf('armRoundTrips'),
+    },
+  };
+}
