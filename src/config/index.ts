@@ -41,6 +41,8 @@ export interface AppConfig {
     requesters?: string[];
     minApprovals: number;
     requestTtlMs: number;
+    /** DEFENDER_APPROVAL_CONVERSATION: where every new request is also posted (a channel or chat id). Unset: nowhere else. */
+    approvalConversation?: string;
   };
   guardrails: {
     /** Unset only in demo mode: activities from other tenants are dropped. */
@@ -149,6 +151,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       requesters: readList(env, 'DEFENDER_REQUESTERS', { guids: true }),
       minApprovals,
       requestTtlMs: readRequestTtlMs(env),
+      approvalConversation: readString(env, 'DEFENDER_APPROVAL_CONVERSATION'),
     },
     guardrails: {
       allowedTenants,
