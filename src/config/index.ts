@@ -9,6 +9,7 @@ import { DEMO_APPROVERS } from './demoUsers';
 import { SimulatorSettings } from './simulatorSettings';
 import { readDemoArmSettings } from './demoArm';
 import { readStorageSettings, type StorageSettings } from './storageSettings';
+import { readRateLimitSettings, type RateLimitSettings } from './rateLimitSettings';
 
 export { ConfigError } from './env';
 
@@ -53,6 +54,8 @@ export interface AppConfig {
   /** How often the sweeper expires old requests. */
   sweepIntervalMs: number;
   maxBodyBytes: number;
+  /** Per-user limits on enable, approvals and fleet-wide lists (DEFENDER_RATE_LIMIT_*). */
+  rateLimits: RateLimitSettings;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -159,5 +162,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     sweepIntervalMs: readInteger(env, 'DEFENDER_SWEEP_INTERVAL_SECONDS', 60, { min: 1, max: 3600 }) * 1000,
     maxBodyBytes: 256 * 1024,
+    rateLimits: readRateLimitSettings(env),
   };
 }
