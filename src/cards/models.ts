@@ -4,6 +4,7 @@
  */
 import type { FleetRow, SubscriptionStatus } from '../core/defender';
 import type { TargetOutcome } from '../core/outcome';
+import type { RequestStatus } from '../core/approval/types';
 import type { TargetPlan } from '../core/plan';
 import type { ActionData } from './actions';
 import type { Tone } from './types';
@@ -35,17 +36,8 @@ export interface EnablePreviewCardModel {
   minApprovals: number;
 }
 
-export type ApprovalStatus =
-  | 'pending'
-  | 'approved'
-  | 'executing'
-  | 'succeeded'
-  | 'partially-failed'
-  | 'failed'
-  | 'rejected'
-  | 'cancelled'
-  | 'expired'
-  | 'stale';
+/** The request's status, as the approval flow names it. */
+export type ApprovalStatus = RequestStatus;
 
 /** Who looks at the card. 'everyone' is the base card posted to the conversation (no refresh-driven view). */
 export type ViewerRole = 'approver' | 'requester' | 'observer' | 'everyone';

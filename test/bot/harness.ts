@@ -11,7 +11,6 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { createArmCredential, DefenderClient } from '../../src/azure';
 import { DEMO_SEED, startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
 import { ApprovalService, createRequestIdGenerator, RequestRepository, type ApprovalPolicy } from '../../src/core/approval';
-import type { Clock } from '../../src/core/ports';
 import { FileAuditLog } from '../../src/storage/fileAuditLog';
 import { FileStorage } from '../../src/storage/fileStorage';
 import { createBotApplication } from '../../src/bot/app';
@@ -20,21 +19,15 @@ import { CardPublisher } from '../../src/bot/cardPublisher';
 import type { BotDeps } from '../../src/bot/deps';
 import { createErrorSink } from '../../src/bot/errorSink';
 import { RequestCards } from '../../src/bot/requestCards';
-import { createLogger } from '../../src/logging';
+import { createLogger, type Logger } from '../../src/logging';
 import type { AppConfig } from '../../src/config';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../../src/config/rateLimitSettings';
+import { BotRateLimits } from '../../src/bot/rateLimit';
 import { TeamsTestAdapter } from './teamsTestAdapter';
+import { ManualClock } from '../support/manualClock';
 import { actionExecuteActivity, messageActivity, type ConversationKind } from './conversations';
 import { APPROVER, SECOND_APPROVER, TeamsUser } from './people';
 
-export class TestClock implements Clock {
-  constructor(private current = new Date('2026-11-26T09:00:00Z')) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
 
 export interface HarnessOptions {
   seed?: SimulatorSeed;
@@ -42,6 +35,10 @@ export interface HarnessOptions {
   guardrails?: AppConfig['guardrails'];
   dataDir?: string;
   simulator?: ArmSimulator;
+  /** Default: the production defaults (DEFAULT_RATE_LIMITS). */
+  rateLimits?: RateLimitSettings;
+  /** Default: a silent logger; security tests capture the output to grep it. */
+  logger?: Logger;
 }
 
 export interface BotHarness {
@@ -50,7 +47,7 @@ export interface BotHarness {
   deps: BotDeps;
   simulator: ArmSimulator;
   dataDir: string;
-  clock: TestClock;
+  clock: ManualClock;
   /** Sends a message and returns what the bot sent during that turn (typing indicators left out). */
   send(text: string, user: TeamsUser, kind?: ConversationKind): Promise<Partial<Activity>[]>;
   /** Clicks an Action.Execute and returns the card of the invoke response. */
@@ -70,8 +67,8 @@ export const DEFAULT_TEST_POLICY: ApprovalPolicy = {
 export async function createBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'defender-bot-')));
   const simulator = options.simulator ?? (await startArmSimulator({ port: 0, seed: options.seed ?? DEMO_SEED }));
-  const clock = new TestClock();
-  const logger = createLogger({ level: 'silent' });
+  const clock = new ManualClock();
+  const logger = options.logger ?? createLogger({ level: 'silent' });
   const gateway = new DefenderClient({
     credential: createArmCredential({ kind: 'simulator' }),
     endpoint: simulator.url,
@@ -98,6 +95,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     logger,
     clock,
     background,
+    rateLimits: new BotRateLimits(options.rateLimits ?? DEFAULT_RATE_LIMITS, clock, logger),
     config: { mode: 'demo', fleetConcurrency: 16, approvals: policy, guardrails: options.guardrails ?? {} },
     workingCardDelayMs: 60_000,
   };

@@ -20,15 +20,8 @@ export const MALLORY: Person = { id: '44444444-dddd-4000-8000-000000000004', nam
 export const SUB_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
 export const SUB_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
 
-export class ManualClock implements Clock {
-  constructor(private current = new Date('2025-03-01T09:00:00.000Z')) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+import { ManualClock } from '../../support/manualClock';
+export { ManualClock };
 
 /** req_aaaa…a, req_aaaa…b, …: valid, distinct and readable in failure messages. */
 export function sequentialRequestIds(start = 0): IdGenerator {
