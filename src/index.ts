@@ -13,6 +13,7 @@ import { createBotApplication } from './bot/app';
 import { BackgroundWork } from './bot/background';
 import { CardPublisher } from './bot/cardPublisher';
 import { createErrorSink } from './bot/errorSink';
+import { BotRateLimits } from './bot/rateLimit';
 import { RequestCards } from './bot/requestCards';
 import { createBotServer } from './bot/server';
 import { startSweeper } from './bot/sweeper';
@@ -61,7 +62,8 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     config.approvals.approvers,
     logger,
   );
-  const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, config, logger, clock, background };
+  const rateLimits = new BotRateLimits(config.rateLimits, clock, logger);
+  const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, config, logger, clock, background, rateLimits };
   const app = createBotApplication(deps);
 
   const reconciled = await approvals.reconcileInterrupted();

@@ -7,6 +7,7 @@ import type { Logger } from '../logging';
 import type { BackgroundWork } from './background';
 import type { RequestCards } from './requestCards';
 import type { CardPublisher } from './cardPublisher';
+import type { BotRateLimits } from './rateLimit';
 
 export interface BotDeps {
   gateway: DefenderGateway;
@@ -20,6 +21,8 @@ export interface BotDeps {
   logger: Logger;
   clock: Clock;
   background: BackgroundWork;
+  /** Per-user limits on enable, approvals and fleet-wide lists. */
+  rateLimits: BotRateLimits;
   /** Override for tests; the default shows the working card after 1.5 s. */
   workingCardDelayMs?: number;
 }

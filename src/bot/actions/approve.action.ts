@@ -13,6 +13,8 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<ApprovalActionData>(app, VERBS.approve, async (context, { requestId, planHash }) => {
     const acting = actorOrRefusal(context, deps, 'approve');
     if ('card' in acting) return acting.card;
+    const tooOften = deps.rateLimits.refusal(context, 'approvals');
+    if (tooOften) return tooOften;
     await deps.requestCards.addUserMri(requestId, context.activity.from?.id);
     const outcome = await deps.approvals.approve({ requestId, planHash, approver: acting.actor });
     if (outcome.kind === 'refused') return refusalCard(outcome.message, outcome.request?.id);

@@ -8,6 +8,8 @@ import { subscriptionNotFoundCard } from '../subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<EnablePreviewActionData>(app, VERBS.enablePreview, async (context, { subscriptionId }) => {
+    const tooOften = deps.rateLimits.refusal(context, 'enable');
+    if (tooOften) return tooOften;
     const resolution = await deps.gateway.resolveSubscription(subscriptionId);
     if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
     const answer = await planEnable(context, deps, resolution.subscription);

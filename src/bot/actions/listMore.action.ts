@@ -5,7 +5,10 @@ import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<ListMoreActionData>(app, VERBS.listMore, async (_context, { page }) =>
-    buildFleetCard({ rows: await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency }), page }),
-  );
+  onAction<ListMoreActionData>(app, VERBS.listMore, async (context, { page }) => {
+    // Each page re-reads the whole fleet, so it counts like a `list`.
+    const tooOften = deps.rateLimits.refusal(context, 'list');
+    if (tooOften) return tooOften;
+    return buildFleetCard({ rows: await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency }), page });
+  });
 }

@@ -8,6 +8,11 @@ import { answerWithCard } from '../workingCard';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'enable', async (context, command) => {
+    const tooOften = deps.rateLimits.refusal(context, 'enable');
+    if (tooOften) {
+      await sendCard(context, tooOften);
+      return;
+    }
     const subscription = await resolveOrExplain(context, deps.gateway, command.subscription);
     if (!subscription) return;
     let requestCard: Awaited<ReturnType<typeof planEnable>>['requestCard'];

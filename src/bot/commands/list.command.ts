@@ -1,11 +1,17 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildFleetCard } from '../../cards';
+import { sendCard } from '../cardReplies';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
 import { answerWithCard } from '../workingCard';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'list', async (context) => {
+    const tooOften = deps.rateLimits.refusal(context, 'list');
+    if (tooOften) {
+      await sendCard(context, tooOften);
+      return;
+    }
     await answerWithCard(
       context,
       'Reading every subscription the bot can see…',

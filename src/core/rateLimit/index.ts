@@ -1,0 +1,2 @@
+export { SlidingWindowLimiter, type RateDecision, type RateLimit } from './slidingWindowLimiter';
+export { describeRetry } from './describeRetry';
