@@ -15,6 +15,7 @@ import { CardPublisher } from './bot/cardPublisher';
 import { createErrorSink } from './bot/errorSink';
 import { BotRateLimits } from './bot/rateLimit';
 import { RequestCards } from './bot/requestCards';
+import { ApprovalChannel } from './bot/approvalChannel';
 import { createBotServer } from './bot/server';
 import { startSweeper } from './bot/sweeper';
 import { checkStoreWritable } from './wiring/readiness';
@@ -61,6 +62,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) },
     config.approvals.approvers,
     logger,
+    new ApprovalChannel(store, config.approvals.approvalConversation),
   );
   const rateLimits = new BotRateLimits(config.rateLimits, clock, logger);
   const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, config, logger, clock, background, rateLimits };

@@ -12,6 +12,8 @@ import * as enable from './commands/enable.command';
 import * as requests from './commands/requests.command';
 import * as history from './commands/history.command';
 import * as fallback from './commands/fallback.command';
+import * as registerApprovalChannel from './commands/registerApprovalChannel.command';
+import * as botInstalled from './events/botInstalled.event';
 import * as statusAction from './actions/status.action';
 import * as listMore from './actions/listMore.action';
 import * as enablePreview from './actions/enablePreview.action';
@@ -23,7 +25,7 @@ import * as retry from './actions/retry.action';
 import * as unknownAction from './actions/unknown.action';
 
 const REGISTRARS = [
-  help, status, list, enable, requests, history, fallback,
+  help, status, list, enable, requests, history, registerApprovalChannel, botInstalled, fallback,
   statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry,
   unknownAction,
 ];

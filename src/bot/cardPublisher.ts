@@ -7,6 +7,7 @@ import type { ApprovalRequest } from '../core/approval';
 import type { Logger } from '../logging';
 import { AdaptiveCardJson, buildMessageCard } from '../cards';
 import { cardActivity, sendCard } from './cardReplies';
+import type { ApprovalChannel } from './approvalChannel';
 import type { RequestCards } from './requestCards';
 import { approvalCard } from './requestView';
 
@@ -21,13 +22,45 @@ export class CardPublisher {
     private readonly proactive: ProactiveChannel,
     private readonly approverIds: string[],
     private readonly logger: Logger,
+    /** The approvers' channel; without one, cards go only where they were asked for. */
+    readonly approvalChannel?: ApprovalChannel,
   ) {}
 
-  /** Posts a request's card in the current conversation and remembers where, for later updates. */
+  /**
+   * Posts a request's card in the current conversation and remembers where, for later updates; then makes sure
+   * the approvers' channel has a copy too (once per request: a card re-posted for an open request adds none).
+   */
   async post(context: TurnContext, requestId: string, card: AdaptiveCardJson): Promise<void> {
     const activityId = await sendCard(context, card);
-    if (!activityId) return;
-    await this.requestCards.addLocation(requestId, { reference: TurnContext.getConversationReference(context.activity), activityId });
+    if (activityId) {
+      await this.requestCards.addLocation(requestId, { reference: TurnContext.getConversationReference(context.activity), activityId });
+    }
+    if (this.approvalChannel?.isHere(context)) return;
+    await this.postToApprovalChannel(requestId, card);
+  }
+
+  /** A copy in the approvers' channel, recorded like any other so updateAll() keeps it in step. Never fails the turn. */
+  private async postToApprovalChannel(requestId: string, card: AdaptiveCardJson): Promise<void> {
+    const channel = this.approvalChannel;
+    if (!channel?.isConfigured) return;
+    try {
+      const reference = await channel.reference();
+      if (!reference) {
+        this.logger.warn({ requestId }, 'approvers\' channel is configured but not registered yet: install the bot there or run `register approvals channel` in it');
+        return;
+      }
+      const { locations } = await this.requestCards.get(requestId);
+      const alreadyThere = locations.some((location) => channel.isReference(location.reference));
+      if (alreadyThere) return;
+      await this.proactive.continueConversation(reference, async (channelContext) => {
+        const activityId = await sendCard(channelContext, card);
+        if (activityId) {
+          await this.requestCards.addLocation(requestId, { reference: TurnContext.getConversationReference(channelContext.activity), activityId });
+        }
+      });
+    } catch (error) {
+      this.logger.warn({ err: error, requestId }, 'could not post a request card to the approvers\' channel');
+    }
   }
 
   /** Re-renders the base card everywhere it was posted. One failing conversation does not stop the others. */

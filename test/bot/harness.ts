@@ -19,6 +19,7 @@ import { CardPublisher } from '../../src/bot/cardPublisher';
 import type { BotDeps } from '../../src/bot/deps';
 import { createErrorSink } from '../../src/bot/errorSink';
 import { RequestCards } from '../../src/bot/requestCards';
+import { ApprovalChannel } from '../../src/bot/approvalChannel';
 import { createLogger, type Logger } from '../../src/logging';
 import type { AppConfig } from '../../src/config';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../../src/config/rateLimitSettings';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   guardrails?: AppConfig['guardrails'];
   dataDir?: string;
   simulator?: ArmSimulator;
+  /** DEFENDER_APPROVAL_CONVERSATION: the approvers' channel. */
+  approvalConversation?: string;
   /** Default: the production defaults (DEFAULT_RATE_LIMITS). */
   rateLimits?: RateLimitSettings;
   /** Default: a silent logger; security tests capture the output to grep it. */
@@ -85,7 +88,8 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
   adapter.onTurnError = createErrorSink(logger);
   const requestCards = new RequestCards(store);
   const background = new BackgroundWork(logger);
-  const publisher = new CardPublisher(requestCards, { continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference, logic) }, policy.approvers, logger);
+  const approvalChannel = new ApprovalChannel(store, options.approvalConversation);
+  const publisher = new CardPublisher(requestCards, { continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference, logic) }, policy.approvers, logger, approvalChannel);
   const deps: BotDeps = {
     gateway,
     approvals,
@@ -96,7 +100,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     clock,
     background,
     rateLimits: new BotRateLimits(options.rateLimits ?? DEFAULT_RATE_LIMITS, clock, logger),
-    config: { mode: 'demo', fleetConcurrency: 16, approvals: policy, guardrails: options.guardrails ?? {} },
+    config: { mode: 'demo', fleetConcurrency: 16, approvals: { ...policy, approvalConversation: options.approvalConversation }, guardrails: options.guardrails ?? {} },
     workingCardDelayMs: 60_000,
   };
   const app = createBotApplication(deps);
