@@ -1,0 +1,183 @@
+/**
+ * Scale-out: two real bot processes on one Azurite container and one standalone ARM simulator. A request made
+ * through one instance is approved through the other; 50 concurrent approvals across both apply it exactly once;
+ * a storage outage mid-request fails clearly and loses nothing; the audit chain verifies afterwards.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ContainerClient } from '@azure/storage-blob';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { DEMO_SEED, startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
+import { VERBS } from '../../src/cards';
+import { verifyAuditChain } from '../../src/core/audit/chain';
+import { BlobAuditLog } from '../../src/storage/blobAuditLog';
+import { connectionStringFor, startAzurite, uniqueContainerName, type RunningAzurite } from '../support/azurite';
+import { actionExecute, APPROVERS, findExecuteAction, message, post, REQUESTER, textOf } from './support/activities';
+import { startBotProcess, type BotProcess } from './support/botProcess';
+import { startLoopbackConnector, type LoopbackConnector } from './support/loopbackConnector';
+import { startTcpGate, type TcpGate } from './support/tcpGate';
+
+/** The demo seed plus one more subscription that enables cleanly (the demo's others fail on purpose). */
+function seedWithSpareSubscription(): SimulatorSeed {
+  const seed = structuredClone(DEMO_SEED);
+  const fabrikam = seed.subscriptions.find((subscription) => subscription.displayName === 'Fabrikam Sandbox');
+  assert.ok(fabrikam, 'the demo seed has Fabrikam Sandbox');
+  seed.subscriptions.push({ ...structuredClone(fabrikam), subscriptionId: '5ca1e0a7-0000-4000-8000-000000000001', displayName: 'Tailspin Staging' });
+  return seed;
+}
+
+describe('two bot instances on one blob container (Azurite) and one ARM simulator', function () {
+  this.timeout(180_000);
+  let azurite: RunningAzurite;
+  let gate: TcpGate;
+  let simulator: ArmSimulator;
+  let connector: LoopbackConnector;
+  let folder: string;
+  let container: string;
+  let connectionString: string;
+  const bots: BotProcess[] = [];
+  let conversationCount = 0;
+
+  before(async () => {
+    azurite = await startAzurite();
+    gate = await startTcpGate(azurite.port); // the bots reach Azurite through a gate the outage test can cut
+    simulator = await startArmSimulator({ port: 0, seed: seedWithSpareSubscription() });
+    connector = await startLoopbackConnector();
+    folder = mkdtempSync(path.join(os.tmpdir(), 'defender-scale-'));
+    const caFile = path.join(folder, 'arm-ca.pem');
+    writeFileSync(caFile, simulator.caCertificate);
+    container = uniqueContainerName('scale');
+    connectionString = connectionStringFor(`http://127.0.0.1:${gate.port}/devstoreaccount1`);
+    const env = {
+      DEFENDER_MODE: 'demo',
+      DEFENDER_STORAGE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: connectionString,
+      DEFENDER_STORAGE_CONTAINER: container,
+      DEFENDER_ARM_ENDPOINT: simulator.url,
+      DEFENDER_ARM_CA_FILE: caFile,
+      DEFENDER_DATA_DIR: path.join(folder, 'unused-data'),
+    };
+    // One after the other, as a rolling deployment would: the second finds the first's open-request index.
+    bots.push(await startBotProcess(env));
+    bots.push(await startBotProcess(env));
+  });
+
+  after(async () => {
+    for (const bot of bots) await bot.stop();
+    await connector?.close();
+    await simulator?.close();
+    await gate?.close();
+    await azurite?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** Sends `enable "<name>"` through `bot` as Alex and returns the Approve button's data from the card it posted. */
+  async function requestThrough(bot: BotProcess, subscriptionName: string) {
+    const conversationId = `a:scale-${++conversationCount}`;
+    const sent = await post(bot.url, message(connector.url, conversationId, REQUESTER, `enable "${subscriptionName}"`));
+    assert.equal(sent.status, 200);
+    const approve = connector.callsFor(conversationId).map((call) => findExecuteAction(call.body, VERBS.approve)).find(Boolean);
+    assert.ok(approve, `no request card with Approve in ${JSON.stringify(connector.callsFor(conversationId)).slice(0, 500)}`);
+    return { conversationId, data: approve.data as { requestId: string; planHash: string } };
+  }
+
+  function approveThrough(bot: BotProcess, conversationId: string, data: unknown, approver = APPROVERS[0]) {
+    return post(bot.url, actionExecute(connector.url, conversationId, approver, VERBS.approve, data, 'connector-activity-1'));
+  }
+
+  async function storedRequest(requestId: string): Promise<Record<string, unknown> | undefined> {
+    const key = `defender/requests/${requestId}`;
+    return (await new BlobsStorage(azurite.connectionString, container).read([key]))[key];
+  }
+
+  /** Execution runs in the background of whichever instance won; wait until the stored request is final. */
+  async function finalStatus(requestId: string): Promise<string> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const status = String((await storedRequest(requestId))?.status);
+      if (!['pending', 'approved', 'executing'].includes(status)) return status;
+      if (Date.now() > deadline) throw new Error(`request ${requestId} still ${status} after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  function putsFor(subscriptionName: string): string[] {
+    const subscriptionId = simulator.state.listSubscriptions().find((subscription) => subscription.displayName === subscriptionName)?.subscriptionId;
+    assert.ok(subscriptionId, `no simulated subscription "${subscriptionName}"`);
+    return simulator.writes().filter((write) => write.path.toLowerCase().includes(subscriptionId.toLowerCase())).map((write) => `${write.method} ${write.path}`);
+  }
+
+  function assertOnePutPerPricing(puts: string[]) {
+    assert.ok(puts.length > 0, 'something was applied');
+    assert.ok(puts.every((put) => put.startsWith('PUT ')), puts.join('\n'));
+    assert.equal(new Set(puts).size, puts.length, `a pricing was written twice:\n${puts.join('\n')}`);
+  }
+
+  it('both instances are ready on the shared container', async () => {
+    for (const bot of bots) {
+      const response = await fetch(`${bot.url}/readyz`);
+      assert.equal(response.status, 200, await response.text());
+    }
+  });
+
+  it('a request made through instance A is approved through instance B and applied once', async () => {
+    const [a, b] = bots;
+    const { conversationId, data } = await requestThrough(a, 'Contoso Prod');
+    assert.equal((await storedRequest(data.requestId))?.status, 'pending');
+    const approved = await approveThrough(b, conversationId, data);
+    assert.equal(approved.status, 200);
+    assert.equal(await finalStatus(data.requestId), 'succeeded');
+    assertOnePutPerPricing(putsFor('Contoso Prod'));
+  });
+
+  it('50 concurrent approvals split across both instances apply exactly once', async () => {
+    const { conversationId, data } = await requestThrough(bots[1], 'Fabrikam Sandbox');
+    const clicks = Array.from({ length: 50 }, (_, index) => approveThrough(bots[index % 2], conversationId, data, APPROVERS[index % APPROVERS.length]));
+    const answers = await Promise.all(clicks);
+    assert.deepEqual([...new Set(answers.map((answer) => answer.status))], [200]);
+    assert.equal(await finalStatus(data.requestId), 'succeeded');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a second, wrongly elected executor would have written by now
+    assertOnePutPerPricing(putsFor('Fabrikam Sandbox'));
+  });
+
+  it('a storage outage mid-request fails clearly; after it, the same request is approved and applied once', async () => {
+    const [a, b] = bots;
+    const { conversationId, data } = await requestThrough(a, 'Tailspin Staging');
+    await gate.cut();
+    try {
+      const failed = await approveThrough(b, conversationId, data);
+      assert.equal(failed.status, 200);
+      assert.match(textOf(failed.body), /did not finish your request; nothing was changed in Azure/);
+      const readiness = await fetch(`${b.url}/readyz`);
+      const report = JSON.stringify(await readiness.json());
+      assert.equal(readiness.status, 503);
+      assert.match(report, new RegExp(`BlobStorageUnavailable: could not write at http://127\\.0\\.0\\.1:${gate.port}/devstoreaccount1/${container}`));
+      assert.doesNotMatch(report, /AccountKey|Eby8/);
+    } finally {
+      await gate.restore();
+    }
+    assert.deepEqual(putsFor('Tailspin Staging'), [], 'nothing was applied during the outage');
+    assert.equal((await storedRequest(data.requestId))?.status, 'pending', 'the request survived the outage');
+    assert.equal((await approveThrough(b, conversationId, data)).status, 200);
+    assert.equal(await finalStatus(data.requestId), 'succeeded');
+    assertOnePutPerPricing(putsFor('Tailspin Staging'));
+  });
+
+  it('leaves one audit chain that verifies, with one execution per request', async () => {
+    const audit = new BlobAuditLog({ container: new ContainerClient(azurite.connectionString, container) });
+    // The final status is stored before its audit entry is appended: give the last "succeeded" entry a moment.
+    const deadline = Date.now() + 10_000;
+    let verdict = verifyAuditChain(await audit.readAllLines());
+    while (verdict.entries.filter((entry) => entry.type === 'request.succeeded').length < 3 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      verdict = verifyAuditChain(await audit.readAllLines());
+    }
+    assert.equal(verdict.ok, true, verdict.problem);
+    const executions = verdict.entries.filter((entry) => entry.type === 'request.executing').map((entry) => entry.requestId);
+    assert.equal(executions.length, 3);
+    assert.equal(new Set(executions).size, 3);
+    assert.equal(verdict.entries.filter((entry) => entry.type === 'request.succeeded').length, 3);
+  });
+});
