@@ -1,12 +1,24 @@
 /** Anything that is not a command, or a command used wrongly: the closest command and a pointer to help. */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildMessageCard } from '../../cards';
-import { USAGE } from '../../core/commands/command';
+import { MAX_COMMAND_LENGTH, USAGE } from '../../core/commands/command';
 import { sendCard } from '../cardReplies';
-import { onCommand } from '../commandRoute';
+import { isTooLongForACommand, onCommand } from '../commandRoute';
+
+const tooLongCard = () =>
+  buildMessageCard({
+    tone: 'warning',
+    title: 'That message is too long',
+    message: `Commands are at most ${MAX_COMMAND_LENGTH} characters, so I did not read this one and did nothing.`,
+    nextStep: 'Type `help` to see every command with an example.',
+  });
 
 export function register(app: Application<TurnState>): void {
   onCommand(app, ['unknown', 'invalid'], async (context, command) => {
+    if (isTooLongForACommand(context)) {
+      await sendCard(context, tooLongCard());
+      return;
+    }
     if (command.kind === 'invalid') {
       await sendCard(
         context,
