@@ -6,6 +6,7 @@ import type { DefenderSettings } from '../core/defender';
 import { isDefenderError } from '../core/errors';
 import { summariseSettings, type SettingOutcome, type TargetOutcome } from '../core/outcome';
 import { mergeExtensionsWithApiPosture, type SettingKey, type TargetPlan } from '../core/plan';
+import { mergeExtensionsToward } from '../core/desiredState';
 import type { OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
 import type { KeyedLock } from './keyedLock';
@@ -23,12 +24,18 @@ import {
 import { readDefenderSettings } from './settingsReader';
 import { judgeSetting } from './settingVerdicts';
 
-/** Which pricing carries each setting: cspmPlan and apiPosture travel in the same CloudPosture PUT. */
-export const PRICING_OF_SETTING: Record<SettingKey, ManagedPricingName> = {
+/** Which pricing carries each setting: cspmPlan, apiPosture and the other extensions travel in one CloudPosture PUT. */
+export const PRICING_OF_SETTING: Record<Exclude<SettingKey, 'apiOnboarding'>, ManagedPricingName> = {
   defenderForApis: API_PRICING,
   cspmPlan: CLOUD_POSTURE_PRICING,
   apiPosture: CLOUD_POSTURE_PRICING,
+  cspmExtension: CLOUD_POSTURE_PRICING,
 };
+
+function pricingOf(setting: SettingKey): ManagedPricingName {
+  if (setting === 'apiOnboarding') throw new Error('apiOnboarding is not a pricing setting; onboarding targets go to the ApiOnboarder');
+  return PRICING_OF_SETTING[setting];
+}
 
 type CallError = { code: string; message: string };
 
@@ -37,8 +44,19 @@ function asCallError(error: unknown): CallError {
   throw error; // Aborts and programming errors are not a setting's outcome.
 }
 
+/**
+ * Without `desired`: turn on (Api Standard + subplan; CloudPosture Standard with ApiPosture on). With it (a restore):
+ * exactly the desired tier and subplan, and the current extension list with each desired extension set as it was.
+ */
 function bodyFor(pricing: ManagedPricingName, target: TargetPlan, current: DefenderSettings): ArmPricingUpdate {
-  return pricing === API_PRICING ? apiPricingUpdate(target.apiSubPlan) : cloudPosturePricingUpdate(mergeExtensionsWithApiPosture(current.cspm.extensions));
+  const { desired } = target;
+  if (!desired) {
+    return pricing === API_PRICING ? apiPricingUpdate(target.apiSubPlan) : cloudPosturePricingUpdate(mergeExtensionsWithApiPosture(current.cspm.extensions));
+  }
+  if (pricing === API_PRICING) return desired.api.pricingTier === 'Free' ? { properties: { pricingTier: 'Free' } } : apiPricingUpdate(desired.api.subPlan ?? target.apiSubPlan);
+  // Free switches every extension off in ARM; sending the list would only be ignored.
+  if (desired.cspm.pricingTier === 'Free') return { properties: { pricingTier: 'Free' } };
+  return cloudPosturePricingUpdate(mergeExtensionsToward(current.cspm.extensions, desired));
 }
 
 export class PricingWriter {
@@ -51,13 +69,13 @@ export class PricingWriter {
     const { subscriptionId } = target;
     if (target.changes.length === 0) return { subscriptionId, status: 'succeeded', settings: [] };
 
-    const pricings = [...new Set(target.changes.map((change) => PRICING_OF_SETTING[change.setting]))];
+    const pricings = [...new Set(target.changes.map((change) => pricingOf(change.setting)))];
     const putErrors = new Map<ManagedPricingName, CallError>();
     const putAnswers = new Map<ManagedPricingName, ArmPricing>();
     await Promise.all(
       pricings.map(async (pricing) => {
         try {
-          putAnswers.set(pricing, await this.put(subscriptionId, pricing, bodyFor(pricing, target, current), options));
+          putAnswers.set(pricing, await this.put(subscriptionId, pricing, bodyFor(pricing, target, current), options, target.desired ? 'restore' : 'turn on'));
         } catch (error) {
           putErrors.set(pricing, asCallError(error));
         }
@@ -74,20 +92,22 @@ export class PricingWriter {
       }
     }
 
-    const settings: SettingOutcome[] = target.changes.map(({ setting }): SettingOutcome => {
-      const putError = putErrors.get(PRICING_OF_SETTING[setting]);
-      if (putError) return { setting, status: 'failed', error: putError };
+    const settings: SettingOutcome[] = target.changes.map((change): SettingOutcome => {
+      const { setting } = change;
+      const subject = change.subject ? { subject: change.subject } : {};
+      const putError = putErrors.get(pricingOf(setting));
+      if (putError) return { setting, ...subject, status: 'failed', error: putError };
       if (!readBack) {
         const why = readBackError ?? { code: 'ArmError', message: 'no read-back' };
-        return { setting, status: 'failed', error: { code: why.code, message: `ARM accepted the change but reading it back failed, so it is unconfirmed: ${why.message}` } };
+        return { setting, ...subject, status: 'failed', error: { code: why.code, message: `ARM accepted the change but reading it back failed, so it is unconfirmed: ${why.message}` } };
       }
       const cloudPostureAnswer = putAnswers.get(CLOUD_POSTURE_PRICING);
-      return judgeSetting(setting, target, readBack, cloudPostureAnswer && toCspmPlanState(cloudPostureAnswer));
+      return { ...judgeSetting(change, target, readBack, cloudPostureAnswer && toCspmPlanState(cloudPostureAnswer)), ...subject };
     });
     return { subscriptionId, status: summariseSettings(settings), settings };
   }
 
-  private put(subscriptionId: string, pricing: ManagedPricingName, body: ArmPricingUpdate, options: OperationOptions): Promise<ArmPricing> {
+  private put(subscriptionId: string, pricing: ManagedPricingName, body: ArmPricingUpdate, options: OperationOptions, verb: string): Promise<ArmPricing> {
     // Never two PUTs in flight for one (subscription, pricing): the second would be merged from a stale list.
     return this.lock.run(`${subscriptionId.toLowerCase()}/${pricing}`, () =>
       this.transport.send<ArmPricing>({
@@ -95,7 +115,7 @@ export class PricingWriter {
         path: `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Security/pricings/${pricing}`,
         query: { 'api-version': PRICINGS_API_VERSION },
         body,
-        purpose: `turn on the ${pricing} pricing`,
+        purpose: `${verb} the ${pricing} pricing`,
         subscriptionId,
         abortSignal: options.abortSignal,
       }),

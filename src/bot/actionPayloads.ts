@@ -27,6 +27,7 @@ export const ACTION_SCHEMAS = {
   [VERBS.refreshRequest]: objectSchema({ requestId }, ['requestId']),
   [VERBS.retry]: objectSchema({ requestId, planHash }, ['requestId']),
   [VERBS.listMore]: objectSchema({ page: { type: 'integer', minimum: 1, maximum: 1000 } }, ['page']),
+  [VERBS.requestPage]: objectSchema({ requestId, page: { type: 'integer', minimum: 1, maximum: 1000 } }, ['requestId', 'page']),
 } as const;
 
 export type KnownVerb = keyof typeof ACTION_SCHEMAS;

@@ -13,6 +13,8 @@ import * as requests from './commands/requests.command';
 import * as history from './commands/history.command';
 import * as fallback from './commands/fallback.command';
 import * as registerApprovalChannel from './commands/registerApprovalChannel.command';
+import * as enableMany from './commands/enableMany.command';
+import * as requestPage from './actions/requestPage.action';
 import * as botInstalled from './events/botInstalled.event';
 import * as statusAction from './actions/status.action';
 import * as listMore from './actions/listMore.action';
@@ -25,8 +27,8 @@ import * as retry from './actions/retry.action';
 import * as unknownAction from './actions/unknown.action';
 
 const REGISTRARS = [
-  help, status, list, enable, requests, history, registerApprovalChannel, botInstalled, fallback,
-  statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry,
+  help, status, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, fallback,
+  statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry, requestPage,
   unknownAction,
 ];
 

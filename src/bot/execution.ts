@@ -4,6 +4,13 @@
  */
 import type { ApprovalRequest } from '../core/approval';
 import type { BotDeps } from './deps';
+import { requestKindOf, type RequestKind } from './requestKind';
+
+const SUCCESS_TEXT: Record<RequestKind, string> = {
+  enable: 'Defender for APIs and API security posture are on',
+  revert: 'The earlier settings are restored',
+  onboard: 'The APIs are onboarded to Defender for APIs',
+};
 
 const ENDINGS: Partial<Record<ApprovalRequest['status'], { title: string; tone: 'good' | 'warning' | 'attention' }>> = {
   succeeded: { title: 'Your request is done', tone: 'good' },
@@ -16,11 +23,11 @@ function endingText(request: ApprovalRequest): string {
   const subscription = request.plan.targets.map((target) => target.subscriptionName).join(', ');
   switch (request.status) {
     case 'succeeded':
-      return `Defender for APIs and API security posture are on for ${subscription} (request ${request.id}).`;
+      return `${SUCCESS_TEXT[requestKindOf(request)]} for ${subscription} (request ${request.id}).`;
     case 'stale':
-      return `The settings of ${subscription} changed after the plan was made, so nothing was written. Run \`enable\` again for a fresh plan.`;
+      return `The settings of ${subscription} changed after the plan was made, so nothing was written. Run the command again for a fresh plan.`;
     default:
-      return `Some settings of ${subscription} could not be changed; the request card shows ARM's message for each. An approver can Retry.`;
+      return `Some settings of ${subscription} could not be changed (a subscription whose settings moved since planning is skipped); the request card shows what happened to each. An approver can Retry.`;
   }
 }
 

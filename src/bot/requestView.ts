@@ -1,5 +1,6 @@
 /** An approval request as a card, for one viewer or (the base card) for everyone. */
-import { ApprovalCardModel, AdaptiveCardJson, buildApprovalCard, ViewerRole } from '../cards';
+import { ApprovalCardModel, AdaptiveCardJson, buildApprovalCard, buildRequestTargetsCard, ViewerRole } from '../cards';
+import { requestHeading, usesTargetsCard } from './requestKind';
 import type { ApprovalRequest, Person } from '../core/approval';
 
 /** Teams shows `refresh` to at most 60 users. */
@@ -36,11 +37,21 @@ export function approvalCardModel(
   };
 }
 
+/**
+ * A single-subscription `enable` keeps its familiar card; several subscriptions, a revert or an onboarding
+ * get the card with one section per subscription (paged: `page` is 1-based).
+ */
 export function approvalCard(
   request: ApprovalRequest,
   viewerRole: ViewerRole,
   refreshUsers: { approverIds: string[]; userMris?: string[] },
+  page = 1,
 ): AdaptiveCardJson {
-  const { viewerRole: role, ...model } = approvalCardModel(request, viewerRole, refreshUsers);
-  return buildApprovalCard(model, role);
+  const { viewerRole: role, plan: _first, outcome: _outcome, ...model } = approvalCardModel(request, viewerRole, refreshUsers);
+  if (!usesTargetsCard(request)) return buildApprovalCard({ ...model, plan: _first, outcome: _outcome }, role);
+  const targets = request.plan.targets.map((plan) => ({
+    plan,
+    outcome: request.outcomes?.find((outcome) => outcome.subscriptionId === plan.subscriptionId),
+  }));
+  return buildRequestTargetsCard({ ...model, heading: requestHeading(request), targets, page, ...(request.revertOf ? { revertOf: request.revertOf } : {}) }, role);
 }

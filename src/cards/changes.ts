@@ -9,7 +9,7 @@ export interface Fact {
 
 export function changeFacts(changes: SettingChange[]): Fact[] {
   return changes.map((change) => ({
-    title: SETTING_LABELS[change.setting] ?? escapeMarkdown(change.setting, 60),
+    title: `${SETTING_LABELS[change.setting] ?? escapeMarkdown(change.setting, 60)}${change.subject ? ` ${escapeMarkdown(change.subject, 80)}` : ''}`,
     value: `${escapeMarkdown(change.before, 60)} → ${escapeMarkdown(change.after, 60)}`,
   }));
 }

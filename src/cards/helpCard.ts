@@ -20,9 +20,12 @@ export const HELP_COMMANDS: HelpCommand[] = [
   { usage: USAGE.list, description: 'Every subscription the bot can see, on or off, a page at a time.', example: '@defender list' },
   {
     usage: USAGE.enable,
-    description: 'Preview the changes and send them for approval. Plan defaults to P1 (or the current one).',
+    description: 'Preview the changes and send them for approval. Plan defaults to P1 (or the current one). Several subscriptions, or `all` where something is off, make one fleet request.',
     example: '@defender enable 00000000-0000-0000-0000-000000000000 plan P2',
   },
+  { usage: USAGE.revert, description: 'A new request that puts back the settings an earlier request found.', example: '@defender revert req_abcdefghijklmnopqrst' },
+  { usage: USAGE.onboard, description: 'Onboard every API Management API not yet in Defender for APIs; needs approval.', example: '@defender onboard "Contoso Prod"' },
+  { usage: USAGE.register, description: 'Approvers: run it in the approvers\' channel so every new request is posted there too.', example: '@defender register approvals channel' },
   { usage: USAGE.requests, description: 'Open requests you can approve, reject or cancel.', example: '@defender requests' },
   { usage: USAGE.history, description: 'Recent requests, approvals and changes.', example: '@defender history "Contoso Prod"' },
 ];

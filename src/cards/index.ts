@@ -16,3 +16,6 @@ export { outcomeSummaryView } from './outcomeSummary';
 export type { OutcomeSummaryView, OutcomeRowView } from './outcomeSummary';
 export { buildRequestsHeaderCard, buildNoOpenRequestsCard } from './requestsCards';
 export { buildHistoryCard, HISTORY_MAX_ENTRIES } from './historyCard';
+export { buildRequestTargetsCard, REQUEST_TARGETS_PAGE_SIZE } from './requestTargetsCard';
+export type { RequestTargetsCardModel } from './requestTargetsCard';
+export type { RequestTarget } from './requestTargetView';

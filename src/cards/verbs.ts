@@ -19,6 +19,8 @@ export const VERBS = {
   listMore: 'defender.list.more',
   /** data { subscriptionId }. */
   status: 'defender.status',
+  /** A request card with many subscriptions, another page of them: data { requestId, page } (1-based). */
+  requestPage: 'defender.request.page',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -34,3 +36,4 @@ export interface RequestActionData { requestId: string }
 export interface ApprovalActionData { requestId: string; planHash: string }
 export interface RejectActionData extends ApprovalActionData { reason?: string }
 export interface ListMoreActionData { page: number }
+export interface RequestPageActionData { requestId: string; page: number }

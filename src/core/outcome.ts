@@ -3,6 +3,8 @@ import { SettingKey } from './plan';
 
 export interface SettingOutcome {
   setting: SettingKey;
+  /** Which thing of that kind, when a setting has several (an API for onboarding, an extension for a revert). */
+  subject?: string;
   status: 'done' | 'failed';
   /** ARM's code and message when it failed, including a per-extension `operationStatus: Failed` inside a 200. */
   error?: { code: string; message: string };

@@ -12,17 +12,21 @@ import {
   isApiPostureOn,
 } from './defender';
 
-export type SettingKey = 'defenderForApis' | 'cspmPlan' | 'apiPosture';
+export type SettingKey = 'defenderForApis' | 'cspmPlan' | 'apiPosture' | 'cspmExtension' | 'apiOnboarding';
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
   defenderForApis: 'Defender for APIs',
   cspmPlan: 'Defender CSPM plan',
   apiPosture: 'API security posture management (CSPM)',
+  cspmExtension: 'CSPM extension',
+  apiOnboarding: 'Onboard API',
 };
 
 /** One setting's change, in words a person reads on the card ("Free" → "Standard (P1)"). */
 export interface SettingChange {
   setting: SettingKey;
+  /** Which thing of that kind, when a setting has several (an API for onboarding, an extension for a revert). */
+  subject?: string;
   before: string;
   after: string;
 }
@@ -34,6 +38,30 @@ export interface TargetPlan {
   changes: SettingChange[];
   /** The full state read when planning: the base for stale detection and for a later revert. */
   before: DefenderSettings;
+  /**
+   * Set by a revert: the exact state to write (Api tier/subplan, CloudPosture tier, every extension as it was).
+   * Unset: the original meaning, "turn both settings on". See desiredState.ts.
+   */
+  desired?: DesiredSettings;
+  /** Set by `onboard`: the API Management APIs to onboard as Defender for APIs API collections. */
+  onboarding?: { apis: OnboardingApi[] };
+}
+
+/** A state to restore exactly. Extensions not listed are left as they are at write time (never dropped). */
+export interface DesiredSettings {
+  api: { pricingTier: DefenderSettings['api']['pricingTier']; subPlan?: string };
+  cspm: {
+    pricingTier: DefenderSettings['cspm']['pricingTier'];
+    extensions: Array<{ name: string; isEnabled: boolean; additionalExtensionProperties?: Record<string, unknown> }>;
+  };
+}
+
+export interface OnboardingApi {
+  resourceGroup: string;
+  serviceName: string;
+  /** The APIM API name; a non-current revision carries `;rev=n`. */
+  apiId: string;
+  displayName: string;
 }
 
 export interface ChangePlan {
@@ -107,7 +135,10 @@ export function planHash(plan: ChangePlan): string {
     .map((target) => ({
       subscriptionId: target.subscriptionId.toLowerCase(),
       apiSubPlan: target.apiSubPlan,
-      changes: target.changes.map(({ setting, before, after }) => [setting, before, after]),
+      changes: target.changes.map(({ setting, subject, before, after }) => (subject ? [setting, subject, before, after] : [setting, before, after])),
+      // Only present on reverts and onboardings, so the hash of an enable plan is what it always was.
+      ...(target.desired ? { desired: target.desired } : {}),
+      ...(target.onboarding ? { onboarding: target.onboarding.apis.map((api) => [api.resourceGroup.toLowerCase(), api.serviceName.toLowerCase(), api.apiId]) } : {}),
     }))
     .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId));
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');

@@ -45,10 +45,10 @@ export class ApprovalService {
     return this.deps.policy;
   }
 
-  async request({ plan, requester }: Results.RequestInput): Promise<Results.RequestResult> {
+  async request({ plan, requester, revertOf }: Results.RequestInput): Promise<Results.RequestResult> {
     assertIdentity(requester, 'requester');
     if (!mayRequest(this.deps.policy, requester)) return refuse.notARequester();
-    return this.createRequest(plan, requester);
+    return this.createRequest(plan, requester, undefined, revertOf);
   }
 
   async approve({ requestId, planHash, approver }: Results.ApproveInput): Promise<Results.ApproveResult> {
@@ -212,7 +212,7 @@ export class ApprovalService {
     return reconciled;
   }
 
-  private async createRequest(plan: ChangePlan, requester: Person, retryOf?: string): Promise<Results.RequestResult> {
+  private async createRequest(plan: ChangePlan, requester: Person, retryOf?: string, revertOf?: string): Promise<Results.RequestResult> {
     const targets = plan.targets.filter((target) => target.changes.length > 0);
     if (targets.length === 0 || isEmptyPlan({ targets })) return { kind: 'nothing-to-change' };
     const subscriptionIds = targets.map((target) => target.subscriptionId.toLowerCase());
@@ -223,7 +223,7 @@ export class ApprovalService {
     const id = this.deps.ids.newId();
     if (!isRequestId(id)) throw new ApprovalFlowError('InvalidGeneratedId', `the id generator produced "${id}"; wire createRequestIdGenerator().`);
     const now = this.deps.clock.now();
-    const created = newRequest({ id, plan: { targets }, requester, policy: this.deps.policy, now, ...(retryOf ? { retryOf } : {}) });
+    const created = newRequest({ id, plan: { targets }, requester, policy: this.deps.policy, now, ...(retryOf ? { retryOf } : {}), ...(revertOf ? { revertOf } : {}) });
     await this.deps.requests.create(created);
     const claim = await this.deps.requests.claimOpen(created, (holder) => this.stillBlocks(holder));
     if (claim.kind === 'blocked') {
@@ -236,6 +236,7 @@ export class ApprovalService {
       minApprovals: created.minApprovals,
       changes: created.plan.targets.map((target) => ({ subscriptionId: target.subscriptionId, apiSubPlan: target.apiSubPlan, changes: target.changes })),
       ...(retryOf ? { retryOf } : {}),
+      ...(revertOf ? { revertOf } : {}),
     });
     return { kind: 'created', request: created };
   }

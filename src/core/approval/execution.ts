@@ -6,7 +6,8 @@ import { isDefenderError } from '../errors';
 import { isApiPostureOn } from '../defender';
 import type { DefenderSettings } from '../defender';
 import type { TargetOutcome } from '../outcome';
-import { describeApiPlan, staleReasons } from '../plan';
+import { describeApiPlan } from '../plan';
+import { isDesiredReached, targetStaleReasons as staleReasons } from '../desiredState';
 import type { TargetPlan } from '../plan';
 import type { DefenderGateway, OperationOptions } from '../ports';
 import type { RequestStatus } from './types';
@@ -53,6 +54,7 @@ export async function reconcileTarget(gateway: DefenderGateway, target: TargetPl
 }
 
 export function isTargetReached(target: TargetPlan, current: DefenderSettings): boolean {
+  if (target.desired) return isDesiredReached(target, current);
   return (
     describeApiPlan(current) === `Standard (${target.apiSubPlan})` &&
     current.cspm.pricingTier === 'Standard' &&

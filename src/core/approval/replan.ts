@@ -2,6 +2,7 @@
 import type { ChangePlan } from '../plan';
 import { planTarget } from '../plan';
 import type { DefenderGateway } from '../ports';
+import { planRestoreTarget } from '../desiredState';
 import type { ApprovalRequest } from './types';
 
 export async function replanUnfinished(gateway: DefenderGateway, original: ApprovalRequest): Promise<ChangePlan> {
@@ -11,7 +12,8 @@ export async function replanUnfinished(gateway: DefenderGateway, original: Appro
   const targets = await Promise.all(unfinished.map(async (target) => {
     const settings = await gateway.readSettings(target.subscriptionId);
     const subscription = { subscriptionId: target.subscriptionId, displayName: target.subscriptionName };
-    // Keep the subplan the approvers saw, rather than whatever the default is today.
+    // A restore keeps restoring the same state; an enable keeps the subplan the approvers saw.
+    if (target.desired) return planRestoreTarget(subscription, settings, target.desired);
     return planTarget(subscription, settings, { apiSubPlan: target.apiSubPlan });
   }));
   return { targets };

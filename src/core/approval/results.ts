@@ -27,6 +27,8 @@ export interface RequestInput {
   plan: ChangePlan;
   /** From the activity (aadObjectId + display name), never from card data. */
   requester: Person;
+  /** Set by `revert`: the request whose before-state this plan restores (recorded on the request and in the audit). */
+  revertOf?: string;
 }
 
 export interface ApproveInput {

@@ -15,9 +15,10 @@ export interface NewRequestInput {
   policy: ApprovalPolicy;
   now: Date;
   retryOf?: string;
+  revertOf?: string;
 }
 
-export function newRequest({ id, plan, requester, policy, now, retryOf }: NewRequestInput): ApprovalRequest {
+export function newRequest({ id, plan, requester, policy, now, retryOf, revertOf }: NewRequestInput): ApprovalRequest {
   const createdAt = now.toISOString();
   return {
     id,
@@ -32,6 +33,7 @@ export function newRequest({ id, plan, requester, policy, now, retryOf }: NewReq
     approvals: [],
     minApprovals: policy.minApprovals,
     ...(retryOf ? { retryOf } : {}),
+    ...(revertOf ? { revertOf } : {}),
     version: 1,
   };
 }

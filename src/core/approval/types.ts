@@ -67,6 +67,8 @@ export interface ApprovalRequest {
   statusReason?: string;
   /** The failed request this one retries. */
   retryOf?: string;
+  /** The request whose before-state this one restores. */
+  revertOf?: string;
   /** Incremented on every stored change. */
   version: number;
   /** The storage eTag this copy was read with; absent on copies not read from storage. Never persisted. */

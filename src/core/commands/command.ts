@@ -1,7 +1,7 @@
 /** What a user can ask of the bot, after parsing. The bot layer maps each kind to one handler file. */
 import type { ApiSubPlan } from '../defender';
 
-export const COMMAND_NAMES = ['help', 'status', 'list', 'enable', 'requests', 'history'] as const;
+export const COMMAND_NAMES = ['help', 'status', 'list', 'enable', 'requests', 'history', 'revert', 'onboard', 'register'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type Command =
@@ -9,6 +9,14 @@ export type Command =
   | { kind: 'status'; subscription: string }
   | { kind: 'list' }
   | { kind: 'enable'; subscription: string; apiSubPlan?: ApiSubPlan }
+  /** `enable A, B, C` or `enable all` (every visible subscription where something is off): one fleet request. */
+  | { kind: 'enableMany'; subscriptions: string[] | 'all'; apiSubPlan?: ApiSubPlan }
+  /** A new request that restores the before-state recorded by an earlier one. */
+  | { kind: 'revert'; requestId: string }
+  /** Onboard every API Management API of a subscription that is not yet an API collection of Defender for APIs. */
+  | { kind: 'onboard'; subscription: string }
+  /** `register approvals channel`, run by an approver in the configured approvers' channel. */
+  | { kind: 'registerApprovalChannel' }
   | { kind: 'requests' }
   | { kind: 'history'; subscription?: string }
   /** A known command used wrongly: `problem` says what, `usage` shows the right form. */
@@ -20,9 +28,12 @@ export const USAGE: Record<CommandName, string> = {
   help: 'help',
   status: 'status <subscription>',
   list: 'list',
-  enable: 'enable <subscription> [plan P1..P5]',
+  enable: 'enable <subscription>[, <subscription>…] | all [plan P1..P5]',
   requests: 'requests',
   history: 'history [subscription]',
+  revert: 'revert <request id>',
+  onboard: 'onboard <subscription>',
+  register: 'register approvals channel',
 };
 
 /** Longest command text we read; anything longer is refused before parsing. */

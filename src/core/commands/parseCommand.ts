@@ -6,6 +6,7 @@
 import { API_SUB_PLANS, ApiSubPlan } from '../defender';
 import { Command, CommandName, COMMAND_NAMES, MAX_COMMAND_LENGTH, USAGE } from './command';
 import { closestCommand } from './closestCommand';
+import { isRequestId } from '../approval/requestId';
 
 export function normaliseCommandText(text: string): string {
   return text
@@ -32,6 +33,23 @@ function isCommandName(word: string): word is CommandName {
   return (COMMAND_NAMES as readonly string[]).includes(word);
 }
 
+/** Splits "A, \"B, Inc\", C" on the commas outside quotes. */
+function splitOutsideQuotes(text: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  for (const char of text) {
+    if (quote && (char === quote || (quote === '“' && char === '”') || (quote === '‘' && char === '’'))) quote = undefined;
+    else if (!quote && /["'“‘]/.test(char) && current.trim() === '') quote = char;
+    if (char === ',' && !quote) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim());
+}
+
 function parseEnable(rest: string): Command {
   // "<sub> [plan] P1..P5": a name that itself ends in " P2" must be quoted.
   const planMatch = /^(.*?)\s*(?:\bplan\s+)?\b(p[1-5])$/i.exec(rest);
@@ -39,9 +57,24 @@ function parseEnable(rest: string): Command {
   if (!planMatch && badPlan) {
     return { kind: 'invalid', command: 'enable', problem: `"${badPlan[1]}" is not a Defender for APIs plan; use one of ${API_SUB_PLANS.join(', ')}`, usage: USAGE.enable };
   }
-  const subscription = unquote(withoutSubKeyword(planMatch ? planMatch[1] : rest));
+  const plan = planMatch ? { apiSubPlan: planMatch[2].toUpperCase() as ApiSubPlan } : {};
+  const target = withoutSubKeyword(planMatch ? planMatch[1] : rest);
+  // Unquoted `all` is the fleet; a subscription really named "all" is written in quotes.
+  if (/^all$/i.test(target)) return { kind: 'enableMany', subscriptions: 'all', ...plan };
+  const names = splitOutsideQuotes(target).map((name) => unquote(withoutSubKeyword(name)));
+  if (names.length > 1) {
+    if (names.some((name) => !name)) return { kind: 'invalid', command: 'enable', problem: 'a subscription is missing between two commas', usage: USAGE.enable };
+    return { kind: 'enableMany', subscriptions: [...new Set(names)], ...plan };
+  }
+  const subscription = names[0];
   if (!subscription) return { kind: 'invalid', command: 'enable', problem: 'which subscription?', usage: USAGE.enable };
-  return { kind: 'enable', subscription, ...(planMatch ? { apiSubPlan: planMatch[2].toUpperCase() as ApiSubPlan } : {}) };
+  return { kind: 'enable', subscription, ...plan };
+}
+
+function parseRegister(rest: string): Command {
+  return /^(the\s+)?approvals?\s+channel$/i.test(rest)
+    ? { kind: 'registerApprovalChannel' }
+    : { kind: 'invalid', command: 'register', problem: 'only the approvers\' channel can be registered', usage: USAGE.register };
 }
 
 export function parseCommand(rawText: string): Command {
@@ -72,5 +105,17 @@ export function parseCommand(rawText: string): Command {
     }
     case 'enable':
       return parseEnable(rest);
+    case 'revert': {
+      const requestId = unquote(rest);
+      return isRequestId(requestId.toLowerCase())
+        ? { kind: 'revert', requestId: requestId.toLowerCase() }
+        : { kind: 'invalid', command: 'revert', problem: requestId ? `"${requestId.slice(0, 40)}" is not a request id (they look like req_…)` : 'which request?', usage: USAGE.revert };
+    }
+    case 'onboard': {
+      const subscription = unquote(withoutSubKeyword(rest));
+      return subscription ? { kind: 'onboard', subscription } : { kind: 'invalid', command: 'onboard', problem: 'which subscription?', usage: USAGE.onboard };
+    }
+    case 'register':
+      return parseRegister(rest);
   }
 }

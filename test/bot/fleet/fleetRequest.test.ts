@@ -1,0 +1,76 @@
+/** Fleet requests through the real Application and the simulator: one approval, per-subscription results, stale skipped. */
+import assert from 'node:assert/strict';
+import { DEMO_SUBSCRIPTIONS } from '../../../src/azure/simulator';
+import { REQUEST_TARGETS_PAGE_SIZE, VERBS } from '../../../src/cards';
+import { findAction, validateAdaptiveCard } from '../../cards/validateCard';
+import { BotHarness, cardOf, cardText, createBotHarness } from '../harness';
+import { APPROVER, REQUESTER } from '../people';
+import { approveDataOf, openRequest, pricingPuts } from '../requestFlow';
+
+const { contosoProd, fabrikamSandbox, woodgrovePayments } = DEMO_SUBSCRIPTIONS;
+
+describe('fleet requests (enable A, B, C / enable all)', () => {
+  let bot: BotHarness;
+  beforeEach(async () => (bot = await createBotHarness()));
+  afterEach(() => bot.close());
+
+  it('one approval; a stale target is skipped and reported, a failing one is reported per setting, the rest go ahead; Retry for the failed', async () => {
+    const replies = await bot.send('enable "Contoso Prod", "Fabrikam Sandbox", sub "Woodgrove Payments"', REQUESTER);
+    assert.equal(replies.length, 2, 'a summary and one request card');
+    assert.match(cardText(cardOf(replies[0])), /opened for 3 subscriptions/);
+    const requestCard = cardOf(replies[1]);
+    assert.deepEqual(validateAdaptiveCard(requestCard), []);
+    assert.match(cardText(requestCard), /3 subscriptions/);
+    const approveData = approveDataOf(requestCard);
+    const request = await bot.deps.approvals.get(approveData.requestId);
+    assert.deepEqual(request?.plan.targets.map((target) => target.subscriptionId).sort(), [contosoProd, fabrikamSandbox, woodgrovePayments].sort());
+
+    // Someone turns Defender for APIs on in Fabrikam Sandbox between the request and the approval.
+    bot.simulator.state.setPricing(fabrikamSandbox, { name: 'Api', pricingTier: 'Standard', subPlan: 'P3' });
+
+    await bot.click(VERBS.approve, approveData, APPROVER);
+    await bot.settle();
+    const finished = await bot.deps.approvals.get(approveData.requestId);
+    assert.equal(finished?.status, 'partially-failed');
+    const outcomeOf = (subscriptionId: string) => finished?.outcomes?.find((outcome) => outcome.subscriptionId === subscriptionId);
+    assert.equal(outcomeOf(contosoProd)?.status, 'succeeded');
+    assert.equal(outcomeOf(fabrikamSandbox)?.status, 'stale');
+    assert.match(outcomeOf(fabrikamSandbox)?.staleReasons?.join(' ') ?? '', /Defender for APIs was Free when planned and is Standard \(P3\) now/);
+    assert.equal(outcomeOf(woodgrovePayments)?.status, 'partially-failed');
+    assert.deepEqual(outcomeOf(woodgrovePayments)?.settings.map((setting) => `${setting.setting}:${setting.status}`), ['defenderForApis:done', 'apiPosture:failed']);
+    assert.ok(!pricingPuts(bot).some((put) => put.includes(fabrikamSandbox)), 'nothing was written to the stale subscription');
+
+    const finalCard = cardOf(bot.adapter.updates.at(-1));
+    assert.deepEqual(validateAdaptiveCard(finalCard), []);
+    const text = cardText(finalCard);
+    assert.match(text, /1 done · 1 partly failed · 1 skipped \(stale\)/);
+    assert.match(text, /Skipped: stale/);
+    assert.match(text, /API security posture management \(CSPM\): Failed/);
+    const retry = findAction(finalCard, { verb: VERBS.retry });
+    assert.ok(retry, 'Retry is offered for the failed ones');
+
+    await bot.click(VERBS.retry, { requestId: approveData.requestId, planHash: approveData.planHash }, APPROVER);
+    const retryRequest = (await bot.deps.approvals.listRecent(5)).find((candidate) => candidate.retryOf === approveData.requestId);
+    // The stale one is planned afresh from its new state (its CSPM is still off); the succeeded one is not retried.
+    assert.deepEqual(retryRequest?.plan.targets.map((target) => target.subscriptionName).sort(), ['Fabrikam Sandbox', 'Woodgrove Payments']);
+  });
+
+  it('`enable all` takes every subscription where something is off, and leaves out (and names) one with an open request', async () => {
+    const open = await openRequest(bot, '"Woodgrove Payments"');
+    const replies = await bot.send('enable all', REQUESTER);
+    const summary = cardText(cardOf(replies[0]));
+    assert.match(summary, new RegExp(`Woodgrove Payments: already has open request ${open.requestId.replace('_', '\\\\_')}`));
+    const { requestId } = approveDataOf(cardOf(replies[1]));
+    const request = await bot.deps.approvals.get(requestId);
+    // Contoso Dev is fully on; Legacy Billing cannot be read; Northwind and Fabrikam and Contoso Prod have something off.
+    assert.deepEqual(request?.plan.targets.map((target) => target.subscriptionName).sort(), ['Contoso Prod', 'Fabrikam Sandbox', 'Northwind Analytics']);
+    assert.match(summary, /Legacy Billing: could not be read/);
+  });
+
+  it('refuses the whole request when a name does not pick exactly one subscription', async () => {
+    const replies = await bot.send('enable "Contoso Prod", Contoso', REQUESTER);
+    assert.equal(replies.length, 1);
+    assert.match(cardText(cardOf(replies[0])), /"Contoso" matches Contoso Prod, Contoso Dev|"Contoso" matches Contoso Dev, Contoso Prod/);
+    assert.equal((await bot.deps.approvals.listRecent(5)).length, 0);
+  });
+});
