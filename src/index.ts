@@ -20,6 +20,9 @@ import { createBotServer } from './bot/server';
 import { startSweeper } from './bot/sweeper';
 import { checkStoreWritable } from './wiring/readiness';
 
+/** Longer than any apply takes, so a start-up never re-applies what a live instance is still applying. */
+const RECONCILE_MIN_AGE_SHARED_MS = 10 * 60_000;
+
 export interface RunningBot {
   url: string;
   port: number;
@@ -68,7 +71,8 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, config, logger, clock, background, rateLimits };
   const app = createBotApplication(deps);
 
-  const reconciled = await approvals.reconcileInterrupted();
+  // With shared storage another instance may be applying a request right now: only take over old ones.
+  const reconciled = await approvals.reconcileInterrupted({ minAgeMs: config.storage.kind === 'blob' ? RECONCILE_MIN_AGE_SHARED_MS : 0 });
   for (const request of reconciled) background.run(`update cards of ${request.id}`, () => publisher.updateAll(request));
   const sweeper = startSweeper(deps, config.sweepIntervalMs);
 
@@ -78,8 +82,8 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     logger,
     maxBodyBytes: config.maxBodyBytes,
     readinessChecks: [
-      { name: 'storage', check: () => checkStoreWritable(store, clock) },
-      { name: 'arm', check: () => arm.gateway.ping() },
+      { name: 'storage', detail: storage.description, check: () => checkStoreWritable(store, clock) },
+      { name: 'arm', detail: arm.description, check: () => arm.gateway.ping() },
     ],
   });
   const { port } = await server.listen(config.port, config.host);

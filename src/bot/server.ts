@@ -10,6 +10,8 @@ import { beginTurn, newCorrelationId } from './correlation';
 
 export interface ReadinessCheck {
   name: string;
+  /** What is checked, e.g. the storage backend; shown in /readyz. Never a secret. */
+  detail?: string;
   check(): Promise<void>;
 }
 
@@ -33,12 +35,12 @@ export interface BotServer {
 
 async function runReadiness(checks: ReadinessCheck[]) {
   const results = await Promise.all(
-    checks.map(async ({ name, check }) => {
+    checks.map(async ({ name, detail, check }) => {
       try {
         await check();
-        return { name, ok: true as const };
+        return { name, detail, ok: true as const };
       } catch (error) {
-        return { name, ok: false as const, problem: error instanceof Error ? error.message : String(error) };
+        return { name, detail, ok: false as const, problem: error instanceof Error ? error.message : String(error) };
       }
     }),
   );

@@ -27,6 +27,8 @@ export async function connectStorage(config: StorageConfig): Promise<StorageConn
   if (settings.kind === 'blob') return connectBlob(settings, config);
   const store = new FileStorage({ dataDir: config.dataDir });
   const audit = new FileAuditLog({ dataDir: config.dataDir });
+  // A tampered or half-written log stops the bot here, before it takes traffic.
+  await audit.initialise();
   return {
     store,
     audit,
