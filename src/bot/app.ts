@@ -14,6 +14,7 @@ import * as history from './commands/history.command';
 import * as fallback from './commands/fallback.command';
 import * as registerApprovalChannel from './commands/registerApprovalChannel.command';
 import * as enableMany from './commands/enableMany.command';
+import * as revert from './commands/revert.command';
 import * as requestPage from './actions/requestPage.action';
 import * as botInstalled from './events/botInstalled.event';
 import * as statusAction from './actions/status.action';
@@ -27,7 +28,7 @@ import * as retry from './actions/retry.action';
 import * as unknownAction from './actions/unknown.action';
 
 const REGISTRARS = [
-  help, status, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, fallback,
+  help, status, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, revert, fallback,
   statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry, requestPage,
   unknownAction,
 ];
