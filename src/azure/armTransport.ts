@@ -30,8 +30,14 @@ export interface ArmTransportOptions {
   now: () => Date;
 }
 
+export interface ArmResponse<T> {
+  status: number;
+  headers: { get(name: string): string | undefined };
+  body: T;
+}
+
 export interface ArmCall extends OperationOptions {
-  method: 'GET' | 'PUT';
+  method: 'GET' | 'PUT' | 'DELETE';
   /** A path under the endpoint ("/subscriptions/...") or an absolute nextLink from ARM. */
   path: string;
   query?: Record<string, string>;
@@ -73,6 +79,11 @@ export class ArmTransport {
 
   /** Sends one call and returns its parsed JSON; any non-2xx becomes a DefenderError. */
   async send<T>(call: ArmCall): Promise<T> {
+    return (await this.sendForResponse<T>(call)).body;
+  }
+
+  /** Like send(), with the status and headers too: a long-running operation needs `Location` and `Retry-After`. */
+  async sendForResponse<T>(call: ArmCall): Promise<ArmResponse<T>> {
     const context = { method: call.method, purpose: call.purpose, subscriptionId: call.subscriptionId, identityObjectId: this.options.identityObjectId };
     const headers = createHttpHeaders({ accept: 'application/json' });
     if (call.body !== undefined) headers.set('content-type', 'application/json; charset=utf-8');
@@ -90,9 +101,10 @@ export class ArmTransport {
       throw errorFromThrown(error, { ...context, now: this.options.now() });
     }
     if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, { ...context, now: this.options.now() });
-    if (!response.bodyAsText) return {} as T;
+    const answered = { status: response.status, headers: { get: (name: string) => response.headers.get(name) } };
+    if (!response.bodyAsText) return { ...answered, body: {} as T };
     try {
-      return JSON.parse(response.bodyAsText) as T;
+      return { ...answered, body: JSON.parse(response.bodyAsText) as T };
     } catch (parseError) {
       throw new DefenderError('ArmError', `ArmError: ARM answered the request to ${call.purpose} with a body that is not JSON (${(parseError as Error).message}); retry, and report it if it persists`, {
         statusCode: response.status,

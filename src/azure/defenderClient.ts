@@ -13,6 +13,8 @@ import { ArmTransport, type ArmRetryOptions } from './armTransport';
 import { allSettledOrThrow, mapWithConcurrency } from './boundedConcurrency';
 import { KeyedLock } from './keyedLock';
 import { PricingWriter } from './pricingWriter';
+import { ApiOnboarder, type ApiOnboarderOptions } from './apiOnboarder';
+import { markOnboardedApis } from './onboardedApis';
 import { readApiManagementServices, readCanWritePricings, readDefenderSettings, readSecurityProviderRegistered } from './settingsReader';
 import { SubscriptionDirectory } from './subscriptionDirectory';
 import { SUBSCRIPTIONS_API_VERSION } from './models/subscription';
@@ -36,12 +38,15 @@ export interface DefenderClientOptions {
   retryOptions?: ArmRetryOptions;
   /** Object id of the bot's identity, named in role-assignment hints when ARM's message does not name it. */
   identityObjectId?: string;
+  /** Polling of API onboarding (a long-running operation); defaults suit real ARM. */
+  onboarding?: ApiOnboarderOptions;
 }
 
 export class DefenderClient implements DefenderGateway {
   private readonly transport: ArmTransport;
   private readonly directory: SubscriptionDirectory;
   private readonly writer: PricingWriter;
+  private readonly onboarder: ApiOnboarder;
   private readonly fleetConcurrency: number;
   /** Serialises whole applies per subscription, so a second apply re-reads after the first has written. */
   private readonly applyLock = new KeyedLock();
@@ -51,6 +56,7 @@ export class DefenderClient implements DefenderGateway {
     this.transport = new ArmTransport({ ...options, now: () => clock.now() });
     this.directory = new SubscriptionDirectory(this.transport, clock, options.subscriptionCacheTtlInMs);
     this.writer = new PricingWriter(this.transport, new KeyedLock());
+    this.onboarder = new ApiOnboarder(this.transport, options.onboarding);
     this.fleetConcurrency = options.fleetConcurrency ?? DEFAULT_FLEET_CONCURRENCY;
   }
 
@@ -70,7 +76,7 @@ export class DefenderClient implements DefenderGateway {
     const [subscription, settings, apiManagementServices, securityProviderRegistered, canWritePricings] = await allSettledOrThrow([
       this.directory.get(subscriptionId, options),
       this.readSettingsOrFreeIfUnregistered(subscriptionId, options),
-      readApiManagementServices(this.transport, subscriptionId, options),
+      readApiManagementServices(this.transport, subscriptionId, options).then((services) => markOnboardedApis(this.transport, subscriptionId, services, options)),
       readSecurityProviderRegistered(this.transport, subscriptionId, options),
       readCanWritePricings(this.transport, subscriptionId, options),
     ]);
@@ -100,6 +106,7 @@ export class DefenderClient implements DefenderGateway {
   }
 
   applyTarget(target: TargetPlan, current: DefenderSettings, options?: OperationOptions): Promise<TargetOutcome> {
+    if (target.onboarding) return this.onboarder.applyTarget(target, options);
     return this.writer.applyTarget(target, current, options);
   }
 

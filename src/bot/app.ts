@@ -15,6 +15,7 @@ import * as fallback from './commands/fallback.command';
 import * as registerApprovalChannel from './commands/registerApprovalChannel.command';
 import * as enableMany from './commands/enableMany.command';
 import * as revert from './commands/revert.command';
+import * as onboard from './commands/onboard.command';
 import * as requestPage from './actions/requestPage.action';
 import * as botInstalled from './events/botInstalled.event';
 import * as statusAction from './actions/status.action';
@@ -28,7 +29,7 @@ import * as retry from './actions/retry.action';
 import * as unknownAction from './actions/unknown.action';
 
 const REGISTRARS = [
-  help, status, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, revert, fallback,
+  help, status, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, revert, onboard, fallback,
   statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry, requestPage,
   unknownAction,
 ];

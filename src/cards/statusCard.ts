@@ -5,13 +5,23 @@ import { executeAction } from './actions';
 import { expandTemplate } from './expand';
 import { StatusCardModel } from './models';
 import { describeCspm, describeDefenderForApis, describeOtherExtensions, SettingRow } from './statusSettings';
-import { escapeMarkdown, plural } from './text';
+import { escapeMarkdown, plural, shortList } from './text';
+import type { ApiManagementApi } from '../core/defender';
 import { toneColor, toneContainerStyle } from './tone';
 import { AdaptiveCardJson } from './types';
 import { VERBS } from './verbs';
 
 /** A subscription can hold many APIM services; past this the card lists a count instead. */
 export const STATUS_MAX_SERVICES = 10;
+/** APIs named per service; the rest are counted. */
+export const STATUS_MAX_APIS_PER_SERVICE = 8;
+
+/** "Petstore ✅ onboarded": whether Defender for APIs covers it (unknown when the list could not be read). */
+function apiLine(api: ApiManagementApi): string {
+  const name = escapeMarkdown(api.displayName, 60);
+  if (api.onboarded === undefined) return name;
+  return `${name} ${api.onboarded ? '✅ onboarded' : '○ not onboarded'}`;
+}
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function statusCardView(status: SubscriptionStatus) {
@@ -39,6 +49,8 @@ export function statusCardView(status: SubscriptionStatus) {
         ? `${escapeMarkdown(service.sku, 30)} · ${plural(service.apis.length, 'API')}`
         : `⚠️ ${escapeMarkdown(service.sku, 30)}: SKU not supported`,
       color: toneColor(service.skuSupported ? 'default' : 'warning'),
+      hasApis: service.apis.length > 0,
+      apis: shortList(service.apis.map(apiLine), STATUS_MAX_APIS_PER_SERVICE),
     })),
     hasMoreServices: services.length > STATUS_MAX_SERVICES,
     moreServices: `…and ${services.length - STATUS_MAX_SERVICES} more services`,

@@ -101,6 +101,8 @@ export function extensionStaleReasons(target: TargetPlan, current: DefenderSetti
 
 /** Everything that moved since a target was planned: the three settings, plus each extension a restore sets. */
 export function targetStaleReasons(target: TargetPlan, current: DefenderSettings): string[] {
+  // Onboarding an API is idempotent (an onboarded API answers 200), so pricing moves do not make it stale.
+  if (target.onboarding) return [];
   return [...staleReasons(target, current), ...(target.desired ? extensionStaleReasons(target, current) : [])];
 }
 

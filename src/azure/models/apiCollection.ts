@@ -1,0 +1,19 @@
+/** Microsoft.Security apiCollections at api-version 2023-11-15: APIM APIs onboarded to Defender for APIs. */
+export const API_COLLECTIONS_API_VERSION = '2023-11-15';
+
+export interface ArmApiCollection {
+  /** The APIM API name (apiId). */
+  name: string;
+  properties?: { provisioningState?: string; displayName?: string };
+}
+
+/** ".../service/{name}/providers/Microsoft.Security/apiCollections[/{apiId}]" under an APIM service id. */
+export function apiCollectionsPath(serviceId: string, apiId?: string): string {
+  const base = `${serviceId}/providers/Microsoft.Security/apiCollections`;
+  // A revision's ";rev=n" stays literal: it is part of the API name as ARM spells the resource id.
+  return apiId === undefined ? base : `${base}/${encodeURIComponent(apiId).replace(/%3B/gi, ';').replace(/%3D/gi, '=')}`;
+}
+
+export function serviceIdOf(subscriptionId: string, resourceGroup: string, serviceName: string): string {
+  return `/subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}/providers/Microsoft.ApiManagement/service/${encodeURIComponent(serviceName)}`;
+}

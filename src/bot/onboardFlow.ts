@@ -1,0 +1,61 @@
+/**
+ * `onboard <sub>`: every API Management API that is not yet an API collection of Defender for APIs, in services on
+ * a supported tier, becomes one request that asks for approval like `enable`. Nothing is written here.
+ */
+import type { TurnContext } from 'botbuilder';
+import { buildMessageCard } from '../cards';
+import { isDefenderForApisOn, type Subscription } from '../core/defender';
+import type { OnboardingApi, TargetPlan } from '../core/plan';
+import type { BotDeps } from './deps';
+import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
+import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
+import { actingPerson } from './identity';
+import { approvalCard } from './requestView';
+
+export async function planOnboard(context: TurnContext, deps: BotDeps, subscription: Subscription): Promise<EnableAnswer> {
+  const requester = actingPerson(context.activity);
+  if (!requester) return { reply: unknownIdentityCard('open a request') };
+  if (!isChangeAllowedHere(context, deps.config.guardrails.allowedConversations)) return { reply: changeNotAllowedHereCard() };
+
+  const status = await deps.gateway.getStatus(subscription.subscriptionId);
+  const apis: OnboardingApi[] = status.apiManagementServices
+    .filter((service) => service.skuSupported)
+    .flatMap((service) => service.apis
+      .filter((api) => api.onboarded === false)
+      .map((api) => ({ resourceGroup: service.resourceGroup, serviceName: service.name, apiId: api.name, displayName: api.displayName })));
+  const unsupported = status.apiManagementServices.filter((service) => !service.skuSupported).map((service) => `${service.name} (${service.sku})`);
+  if (apis.length === 0) {
+    return {
+      reply: buildMessageCard({
+        tone: 'good',
+        title: 'Nothing to onboard',
+        message: `Every API of ${subscription.displayName} on a supported API Management tier is onboarded already (or there is none).`,
+        ...(unsupported.length ? { items: unsupported, itemsTitle: 'Services on tiers Defender for APIs does not support' } : {}),
+      }),
+    };
+  }
+  const target: TargetPlan = {
+    subscriptionId: subscription.subscriptionId,
+    subscriptionName: subscription.displayName,
+    apiSubPlan: (status.settings.api.subPlan as TargetPlan['apiSubPlan'] | undefined) ?? 'P1',
+    changes: apis.map((api) => ({ setting: 'apiOnboarding', subject: `${api.serviceName}/${api.apiId}`, before: 'Not onboarded', after: 'Onboarded' })),
+    before: status.settings,
+    onboarding: { apis },
+  };
+  const outcome = await deps.approvals.request({ plan: { targets: [target] }, requester });
+  if (outcome.kind === 'refused') return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
+  if (outcome.kind === 'nothing-to-change') return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to onboard', message: 'Every API is onboarded already.' }) };
+  const refreshUsers = { approverIds: deps.config.approvals.approvers, userMris: context.activity.from?.id ? [context.activity.from.id] : [] };
+  const requestCard = { requestId: outcome.request.id, card: approvalCard(outcome.request, 'everyone', refreshUsers) };
+  if (outcome.kind === 'already-open') {
+    return {
+      reply: buildMessageCard({ tone: 'default', title: 'A request is already open', message: `${subscription.displayName} already has an open request (${outcome.request.id}); one open request per subscription.`, nextStep: 'Its card is below.' }),
+      requestCard,
+    };
+  }
+  const planOff = isDefenderForApisOn(status.settings.api) ? '' : ' Defender for APIs is off on this subscription: onboarded APIs are only protected once it is on (`enable`).';
+  return {
+    reply: buildMessageCard({ tone: 'default', title: `Onboarding request ${outcome.request.id} opened`, message: `${apis.length} API${apis.length === 1 ? '' : 's'} to onboard; nothing changes until an approver approves.${planOff}` }),
+    requestCard,
+  };
+}
