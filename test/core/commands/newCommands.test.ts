@@ -1,0 +1,27 @@
+/** Parsing of the fleet, revert, onboard and register commands. */
+import assert from 'node:assert/strict';
+import { parseCommand } from '../../../src/core/commands/parseCommand';
+
+describe('parseCommand: fleet, revert, onboard, register', () => {
+  const cases: Array<[string, unknown]> = [
+    ['enable sub A, B, C', { kind: 'enableMany', subscriptions: ['A', 'B', 'C'] }],
+    ['enable "Contoso Prod", "Woodgrove, Inc" plan P2', { kind: 'enableMany', subscriptions: ['Contoso Prod', 'Woodgrove, Inc'], apiSubPlan: 'P2' }],
+    ['enable all', { kind: 'enableMany', subscriptions: 'all' }],
+    ['ENABLE ALL p3', { kind: 'enableMany', subscriptions: 'all', apiSubPlan: 'P3' }],
+    ['enable "all"', { kind: 'enable', subscription: 'all' }],
+    ['enable "Contoso Prod"', { kind: 'enable', subscription: 'Contoso Prod' }],
+    ['revert REQ_ABCDEFGHIJKLMNOPQRST', { kind: 'revert', requestId: 'req_abcdefghijklmnopqrst' }],
+    ['onboard sub "Contoso Prod"', { kind: 'onboard', subscription: 'Contoso Prod' }],
+    ['register approvals channel', { kind: 'registerApprovalChannel' }],
+  ];
+  for (const [text, expected] of cases) {
+    it(`"${text}"`, () => assert.deepEqual(parseCommand(text), expected));
+  }
+
+  it('explains what is wrong', () => {
+    assert.match((parseCommand('enable A,, B') as { problem: string }).problem, /missing between two commas/);
+    assert.match((parseCommand('revert 42') as { problem: string }).problem, /not a request id/);
+    assert.match((parseCommand('onboard') as { problem: string }).problem, /which subscription/);
+    assert.match((parseCommand('register something') as { problem: string }).problem, /approvers' channel/);
+  });
+});
