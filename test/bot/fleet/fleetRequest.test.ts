@@ -1,6 +1,6 @@
 /** Fleet requests through the real Application and the simulator: one approval, per-subscription results, stale skipped. */
 import assert from 'node:assert/strict';
-import { DEMO_SUBSCRIPTIONS } from '../../../src/azure/simulator';
+import { DEMO_SUBSCRIPTIONS, generateFleetSeed } from '../../../src/azure/simulator';
 import { REQUEST_TARGETS_PAGE_SIZE, VERBS } from '../../../src/cards';
 import { findAction, validateAdaptiveCard } from '../../cards/validateCard';
 import { BotHarness, cardOf, cardText, createBotHarness } from '../harness';
@@ -72,5 +72,27 @@ describe('fleet requests (enable A, B, C / enable all)', () => {
     assert.equal(replies.length, 1);
     assert.match(cardText(cardOf(replies[0])), /"Contoso" matches Contoso Prod, Contoso Dev|"Contoso" matches Contoso Dev, Contoso Prod/);
     assert.equal((await bot.deps.approvals.listRecent(5)).length, 0);
+  });
+});
+
+describe('fleet request card paging', () => {
+  it('shows 8 subscriptions per page and "Show more" returns the next page of the same request', async () => {
+    const bot = await createBotHarness({ seed: generateFleetSeed(30, { seed: 7 }) });
+    try {
+      const replies = await bot.send('enable all', REQUESTER);
+      const card = cardOf(replies[1]);
+      assert.deepEqual(validateAdaptiveCard(card), []);
+      const request = await bot.deps.approvals.get(approveDataOf(card).requestId);
+      const count = request!.plan.targets.length;
+      assert.ok(count > REQUEST_TARGETS_PAGE_SIZE, `${count} subscriptions need paging`);
+      const more = findAction(card, { verb: VERBS.requestPage });
+      assert.deepEqual(more?.data, { requestId: request!.id, page: 2 });
+      const second = await bot.click(VERBS.requestPage, more!.data, APPROVER);
+      assert.deepEqual(validateAdaptiveCard(second), []);
+      assert.match(cardText(second), new RegExp(`Subscriptions 9–${Math.min(16, count)} of ${count}`));
+      assert.ok(findAction(second, { verb: VERBS.approve }), 'the approver can approve from any page');
+    } finally {
+      await bot.close();
+    }
   });
 });
