@@ -6,7 +6,7 @@ describe('createArmCredential', () => {
   it('gives the simulator an obviously fake, long-lived token', async () => {
     const credential = createArmCredential({ kind: 'simulator' });
     assert.ok(credential instanceof SimulatorCredential);
-    const token = await credential.getToken('https://management.azure.com/.default');
+    const token = await credential.getToken();
     assert.equal(token?.token, SIMULATOR_TOKEN);
     assert.ok(token!.expiresOnTimestamp > Date.now() + 24 * 60 * 60 * 1000);
   });
