@@ -64,13 +64,17 @@ export class RunningChild {
 
   /** SIGTERM to the whole group (npx/tsx wrappers have children), SIGKILL if it lingers. */
   async stop(graceInMs = 5000): Promise<void> {
-    if (this.hasExited || this.child.pid === undefined) return;
-    signalGroup(this.child.pid, 'SIGTERM');
-    const timer = setTimeout(() => signalGroup(this.child.pid!, 'SIGKILL'), graceInMs);
-    await this.exited;
-    clearTimeout(timer);
-    // Grandchildren that ignored SIGTERM must not outlive the run either.
-    signalGroup(this.child.pid, 'SIGKILL');
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    if (!this.hasExited) {
+      signalGroup(pid, 'SIGTERM');
+      const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceInMs);
+      await this.exited;
+      clearTimeout(timer);
+    }
+    // Descendants that ignored SIGTERM, or outlived a child that exited by itself, must not outlive the run.
+    signalGroup(pid, 'SIGKILL');
+    runningGroups.delete(pid);
   }
 }
 
@@ -83,12 +87,34 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** Groups still running. Detached children would survive a Ctrl-C of mocha, whose after() hooks never run then. */
+const runningGroups = new Set<number>();
+let exitHandlersInstalled = false;
+
+function installExitHandlers(): void {
+  if (exitHandlersInstalled) return;
+  exitHandlersInstalled = true;
+  const killAll = () => {
+    for (const pid of runningGroups) signalGroup(pid, 'SIGKILL');
+    runningGroups.clear();
+  };
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
 export function startChild(options: ChildOptions): RunningChild {
+  installExitHandlers();
   const child = spawn(options.command, options.args, {
     cwd: options.cwd,
     env: options.env,
     detached: true, // its own process group, so stop() reaches every descendant
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (child.pid !== undefined) runningGroups.add(child.pid);
   return new RunningChild(options.name, options.logFile, child);
 }

@@ -37,7 +37,7 @@ export function configFor(userName: string): Record<string, unknown> {
     currentUser: user,
     users: [config.currentUser, ...config.users.filter((candidate) => candidate !== user)],
     // Each person has their own 1:1 chat with the bot, as in Teams.
-    personalChat: { id: `personal-chat-${user.id}-defender` },
+    personalChat: { id: `personal-chat-${user.id.replace(/^user-/, '')}-defender` },
   };
 }
 
