@@ -157,6 +157,10 @@ describe('e2e: @defender in the Agents Playground (headless Chromium)', function
   it('records what the playground sends and shows (aadObjectId, refresh, updateActivity)', async () => {
     const findings = writeFindings(environment.tap!.activities, { updatedInPlace, timings: environment.timings });
     assert.ok(findings.everyUserActivityHasAadObjectId, 'every message and invoke carries from.aadObjectId');
+    process.stdout.write(
+      `      playground: from.aadObjectId sent; automatic refresh invokes: ${findings.automaticRefreshInvokes}; ` +
+        `cards updated in place by updateActivity: ${findings.updatedInPlace ? 'yes' : 'no'}; ready after ${environment.timings.readyInMs} ms\n`,
+    );
   });
 });
 
