@@ -83,6 +83,10 @@ describe('the bot server (demo mode, real HTTP)', () => {
     assert.equal(cardReply.body.attachments?.[0].contentType, 'application/vnd.microsoft.card.adaptive');
   });
 
+  it('answers a HEAD probe of the messaging endpoint', async () => {
+    assert.equal((await fetch(`${bot.url}/api/messages`, { method: 'HEAD' })).status, 200);
+  });
+
   it('refuses a malformed body with 400 and stays up', async () => {
     assert.equal((await post(`${bot.url}/api/messages`, '{"type": "message", ')).status, 400);
     assert.equal((await post(`${bot.url}/api/messages`, '[1,2]')).status, 400);

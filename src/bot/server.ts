@@ -65,6 +65,12 @@ export function createBotServer(options: BotServerOptions): BotServer {
     res.send(readiness.ready ? 200 : 503, readiness);
   });
 
+  // The Agents Playground (and some probes) check the endpoint with HEAD before posting.
+  server.head('/api/messages', (_req, res, next) => {
+    res.send(200);
+    return next();
+  });
+
   server.post('/api/messages', async (req, res) => {
     if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body) || typeof req.body.type !== 'string') {
       res.send(400, { error: { code: 'BadActivity', message: 'The body must be a Bot Framework activity (a JSON object with a "type").' } });

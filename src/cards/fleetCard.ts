@@ -21,11 +21,19 @@ export function sortFleetRows(rows: FleetRow[]): FleetRow[] {
   );
 }
 
+/** Long enough for an error's fix (e.g. the `az provider register` command), short enough for a phone. */
+const FLEET_ERROR_MAX_LENGTH = 320;
+
+/** "Code: message", without repeating the code when the message already starts with it (DefenderError does). */
+function withCodeOnce(error: { code: string; message: string }): string {
+  return error.message.startsWith(error.code) ? error.message : `${error.code}: ${error.message}`;
+}
+
 function rowView(row: FleetRow) {
   const name = escapeMarkdown(row.subscription.displayName, 80);
   if (row.error || !row.settings) {
-    const reason = row.error ? `${row.error.code}: ${row.error.message}` : 'no settings returned';
-    return { hasError: true, name, error: `⚠️ Could not read (${escapeMarkdown(reason, 160)})`, apis: '', apisColor: 'Default', posture: '', postureColor: 'Default' };
+    const reason = row.error ? withCodeOnce(row.error) : 'no settings returned';
+    return { hasError: true, name, error: `⚠️ Could not read (${escapeMarkdown(reason, FLEET_ERROR_MAX_LENGTH)})`, apis: '', apisColor: 'Default', posture: '', postureColor: 'Default' };
   }
   const apisOn = isDefenderForApisOn(row.settings.api);
   const postureOn = isApiPostureOn(row.settings.cspm);

@@ -36,11 +36,16 @@ const NOTES = [
   'Changes need a second person to approve before they run.',
 ];
 
+/** Code spans keep "<subscription>" visible: renderers drop it as an HTML tag in plain text. */
+function asCode(usage: string): string {
+  return `\`${usage}\``;
+}
+
 export function buildHelpCard(): AdaptiveCardJson {
   return expandTemplate(template, {
     title: '@defender commands',
     intro: 'Check and enable Defender for APIs and API security posture on Azure subscriptions.',
-    commands: HELP_COMMANDS,
+    commands: HELP_COMMANDS.map((command) => ({ ...command, usage: asCode(command.usage) })),
     notes: NOTES,
   });
 }

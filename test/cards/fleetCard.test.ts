@@ -57,6 +57,14 @@ describe('fleet card', () => {
     assert.ok(text.includes('1 of 5 subscriptions fully on · 1 could not be read'), text.join('\n'));
   });
 
+  it('names an error code once and keeps the fix in view', () => {
+    const message = 'MissingSubscriptionRegistration: subscription 9e07d5b2-a6c4-4e3f-b218-5f4c8d1a0e96 is not registered for Microsoft.Security, so Defender settings cannot be read. Register it: az provider register --namespace Microsoft.Security --subscription 9e07d5b2-a6c4-4e3f-b218-5f4c8d1a0e96';
+    const row = { subscription: { subscriptionId: 'x', displayName: 'Legacy' }, error: { code: 'MissingSubscriptionRegistration', message } };
+    const text = cardText(buildFleetCard({ rows: [row], page: 1 })).join('\n');
+    assert.equal(text.match(/MissingSubscriptionRegistration/g)?.length, 1);
+    assert.match(text, /az provider register --namespace Microsoft\\?\.Security/);
+  });
+
   it('empty fleet says so', () => {
     const card = buildFleetCard({ rows: [], page: 1 });
     assertValid(card);

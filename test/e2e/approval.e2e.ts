@@ -48,9 +48,8 @@ describe('e2e: @defender in the Agents Playground (headless Chromium)', function
     await alex.screenshot(screen('help'), card);
   });
 
-  // Bot bug (reported): the usage lines' <placeholders> are read as HTML by the card renderer and vanish
-  // ("status <subscription>" shows as "status"). Un-skip when src/core/commands USAGE no longer uses <…>.
-  it.skip('help shows each command\'s arguments', async () => {
+  // Regression: plain "<subscription>" was read as an HTML tag by the renderer and vanished; usage lines are code spans now.
+  it('help shows each command\'s arguments', async () => {
     const alex = environment.page(REQUESTER);
     const card = await alex.waitForCard(/@defender commands/, 'the help card');
     const text = await card.innerText();
