@@ -8,6 +8,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -21,6 +22,8 @@ export interface ProfileSummary {
   totalMs: number;
   byPackage: Array<{ name: string; selfMs: number; share: number }>;
   topFunctions: Array<{ name: string; where: string; selfMs: number }>;
+  /** Time spent inside (and below) the named synchronous functions, e.g. expandTemplate: the whole templating cost. */
+  inclusiveMs: Record<string, number>;
 }
 
 /** "node_modules/@scope/name/…" → "@scope/name"; our code → "src/<layer>"; V8/Node internals by kind. */
@@ -43,8 +46,18 @@ export function packageOf(url: string, functionName: string): string {
 export const monotonicNowUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 /** A window (monotonic µs) keeps only the samples taken in it: the measured load, not start-up or warm-up. */
-export function summariseProfile(profile: CpuProfile, topN = 15, window?: { fromUs: number; toUs: number }): ProfileSummary {
+export function summariseProfile(profile: CpuProfile, topN = 15, window?: { fromUs: number; toUs: number }, inclusiveOf: string[] = []): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  /** The first of `inclusiveOf` on the sampled stack, if any (walking up from the sampled frame). */
+  const enclosing = (id: number): string | undefined => {
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const name = byId.get(at)!.callFrame.functionName;
+      if (inclusiveOf.includes(name)) return name;
+    }
+    return undefined;
+  };
   const selfUs = new Map<number, number>();
   let sampledAtUs = profile.startTime;
   profile.samples.forEach((id, index) => {
@@ -55,11 +68,14 @@ export function summariseProfile(profile: CpuProfile, topN = 15, window?: { from
   });
   const packages = new Map<string, number>();
   const functions = new Map<string, { where: string; us: number }>();
+  const inclusiveUs = new Map<string, number>(inclusiveOf.map((name) => [name, 0]));
   let totalUs = 0;
   for (const [id, us] of selfUs) {
     const { callFrame } = byId.get(id)!;
     if (callFrame.functionName === '(idle)') continue;
     totalUs += us;
+    const within = enclosing(id);
+    if (within) inclusiveUs.set(within, inclusiveUs.get(within)! + us);
     const pkg = packageOf(callFrame.url, callFrame.functionName);
     packages.set(pkg, (packages.get(pkg) ?? 0) + us);
     const key = `${callFrame.functionName || '(anonymous)'} ${callFrame.url}:${callFrame.lineNumber + 1}`;
@@ -71,6 +87,7 @@ export function summariseProfile(profile: CpuProfile, topN = 15, window?: { from
   return {
     totalMs: ms(totalUs),
     byPackage: [...packages].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([name, us]) => ({ name, selfMs: ms(us), share: Math.round((us / totalUs) * 1000) / 10 })),
+    inclusiveMs: Object.fromEntries([...inclusiveUs].map(([name, us]) => [name, ms(us)])),
     topFunctions: [...functions].sort((a, b) => b[1].us - a[1].us).slice(0, topN).map(([key, { where, us }]) => ({ name: key.split(' ')[0], where, selfMs: ms(us) })),
   };
 }
