@@ -24,7 +24,9 @@ export interface TurnProfile extends ProfileSummary {
 }
 
 export async function profileStatusTurns(connector: LoopbackConnector, compiledArgs: string[], { count = 1000, concurrency = 16 } = {}): Promise<TurnProfile> {
-  const profileDir = path.join(OUT_DIR, 'profiles', `status-${Date.now()}`);
+  // One profile kept (the latest): they are tens of megabytes each.
+  const profileDir = path.join(OUT_DIR, 'profiles', 'status');
+  fs.rmSync(profileDir, { recursive: true, force: true });
   const bot = await startDefender('defender-profiled', ['--cpu-prof', '--cpu-prof-dir', profileDir, ...compiledArgs]);
   const client = new BotClient(bot.url);
   const load = (messages: number) =>
