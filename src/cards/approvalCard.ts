@@ -10,7 +10,7 @@ import { expandTemplate } from './expand';
 import { ApprovalCardModel, ViewerRole } from './models';
 import { outcomeSummaryView } from './outcomeSummary';
 import { escapeMarkdown, formatUtc, plainText, shortList } from './text';
-import { toneColor, toneContainerStyle } from './tone';
+import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
 import { AdaptiveCardJson } from './types';
 
 /** Names beyond this are counted, not listed: the quorum line must stay one line on a phone. */
@@ -45,7 +45,7 @@ export function approvalCardView(model: ApprovalCardModel, viewerRole: ViewerRol
     title: `Enable Defender for APIs · ${escapeMarkdown(model.plan.subscriptionName, 80)}`,
     subtitle: `${escapeMarkdown(model.plan.subscriptionId, 60)} · ${escapeMarkdown(model.requestId, 60)}`,
     bannerText: banner.text,
-    bannerColor: toneColor(banner.tone),
+    bannerColor: bannerTextColor(banner.tone),
     bannerStyle: toneContainerStyle(banner.tone),
     changes: changeFacts(model.plan.changes),
     hasOutcome: Boolean(outcome),

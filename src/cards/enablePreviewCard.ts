@@ -4,7 +4,7 @@ import { changeFacts } from './changes';
 import { expandTemplate } from './expand';
 import { EnablePreviewCardModel } from './models';
 import { escapeMarkdown, plural } from './text';
-import { toneColor, toneContainerStyle } from './tone';
+import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
 import { AdaptiveCardJson } from './types';
 
 export const COST_NOTE =
@@ -27,7 +27,7 @@ export function enablePreviewCardView(model: EnablePreviewCardModel) {
     headline: nothingToChange
       ? '✅ Nothing to change: Defender for APIs and API security posture are already on.'
       : `${plural(changeCount, 'change')} to make (Defender for APIs plan ${escapeMarkdown(plan.apiSubPlan, 4)}):`,
-    headlineColor: toneColor(tone),
+    headlineColor: bannerTextColor(tone),
     headlineStyle: toneContainerStyle(tone),
     hasChanges: !nothingToChange,
     changes: changeFacts(plan.changes),

@@ -4,7 +4,7 @@ import { executeAction } from './actions';
 import { expandTemplate } from './expand';
 import { MessageCardModel } from './models';
 import { escapeMarkdown, plainText } from './text';
-import { toneColor, toneContainerStyle } from './tone';
+import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
 import { AdaptiveCardJson } from './types';
 
 /** Long lists (e.g. 300 visible subscriptions) would bury the message; the rest is summarised. */
@@ -20,7 +20,7 @@ export function messageCardView(model: MessageCardModel) {
   return {
     title: escapeMarkdown(model.title, 120),
     message: escapeMarkdown(model.message, 600),
-    color: toneColor(tone),
+    color: bannerTextColor(tone),
     containerStyle: toneContainerStyle(tone),
     hasNextStep: Boolean(model.nextStep),
     nextStep: model.nextStep ?? '',

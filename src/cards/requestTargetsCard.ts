@@ -12,7 +12,7 @@ import { expandTemplate } from './expand';
 import type { ApprovalCardModel, ViewerRole } from './models';
 import { requestTargetView, targetsSummary, type RequestTarget } from './requestTargetView';
 import { escapeMarkdown, formatUtc, plainText } from './text';
-import { toneColor, toneContainerStyle } from './tone';
+import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
 import type { ActionJson, AdaptiveCardJson } from './types';
 import { VERBS } from './verbs';
 
@@ -70,7 +70,7 @@ export function buildRequestTargetsCard(model: RequestTargetsCardModel, viewerRo
     title: `${escapeMarkdown(model.heading, 100)} · ${model.targets.length === 1 ? escapeMarkdown(model.targets[0].plan.subscriptionName, 80) : `${model.targets.length} subscriptions`}`,
     subtitle: escapeMarkdown(model.requestId, 60),
     bannerText: banner.text,
-    bannerColor: toneColor(banner.tone),
+    bannerColor: bannerTextColor(banner.tone),
     bannerStyle: toneContainerStyle(banner.tone),
     summary: targetsSummary(model.targets),
     targets: shown.map(requestTargetView),

@@ -18,7 +18,7 @@ export function buildRequestsHeaderCard(openCount: number, shownCount = openCoun
   return expandTemplate(template, {
     headline: `${openCount} open ${openCount === 1 ? 'request' : 'requests'} you can act on`,
     detail,
-    color: toneColor('warning'),
+    color: toneColor('default'),
   });
 }
 

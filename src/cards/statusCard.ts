@@ -7,7 +7,7 @@ import { StatusCardModel } from './models';
 import { describeCspm, describeDefenderForApis, describeOtherExtensions, SettingRow } from './statusSettings';
 import { escapeMarkdown, plural, shortList } from './text';
 import type { ApiManagementApi } from '../core/defender';
-import { toneColor, toneContainerStyle } from './tone';
+import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
 import { AdaptiveCardJson } from './types';
 import { VERBS } from './verbs';
 
@@ -38,7 +38,7 @@ export function statusCardView(status: SubscriptionStatus) {
     title: `Defender status · ${escapeMarkdown(subscription.displayName, 80)}`,
     subscriptionId: escapeMarkdown(subscription.subscriptionId, 60),
     headline: allOn ? '✅ Defender for APIs and API security posture are on.' : `⚠️ Off: ${offNames.join(' and ')}.`,
-    headlineColor: toneColor(headlineTone),
+    headlineColor: bannerTextColor(headlineTone),
     headlineStyle: toneContainerStyle(headlineTone),
     settings: settingRows,
     apimHeadline: `API Management: ${plural(services.length, 'service')}, ${plural(apiCount, 'API')}`,

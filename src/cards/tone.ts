@@ -9,3 +9,11 @@ export function toneColor(tone: Tone): 'Good' | 'Warning' | 'Attention' | 'Defau
 export function toneContainerStyle(tone: Tone): 'good' | 'warning' | 'attention' | 'emphasis' {
   return tone === 'default' ? 'emphasis' : tone;
 }
+
+/**
+ * Text on a container already styled with the tone. A warning container speaks for itself, and some hosts'
+ * warning text colour (bright yellow in the Agents Playground) cannot be read on their warning background.
+ */
+export function bannerTextColor(tone: Tone): 'Good' | 'Warning' | 'Attention' | 'Default' {
+  return tone === 'warning' ? 'Default' : toneColor(tone);
+}

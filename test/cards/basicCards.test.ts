@@ -39,14 +39,16 @@ describe('working card', () => {
 });
 
 describe('message card', () => {
-  it('renders title, message and next step with the tone colour', () => {
+  it('renders title, message and next step on a container in the tone', () => {
     const card = buildMessageCard({ title: 'Unknown command', message: 'I do not know "stauts".', nextStep: 'Did you mean `status`? Type `help`.', tone: 'warning' });
     assertValid(card);
     const [title, message, nextStep] = cardText(card);
     assert.equal(title, 'Unknown command');
     assert.equal(message, 'I do not know "stauts".');
     assert.equal(nextStep, 'Did you mean `status`? Type `help`.');
-    assert.ok(JSON.stringify(card).includes('"color":"Warning"'));
+    // The warning container carries the tone; its text stays in the default colour, readable in every host.
+    assert.ok(JSON.stringify(card).includes('"style":"warning"'));
+    assert.equal(JSON.stringify(card).includes('"color":"Warning"'), false);
     assert.deepEqual(collectActions(card), []);
   });
 
