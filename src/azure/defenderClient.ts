@@ -17,6 +17,7 @@ import { ApiOnboarder, type ApiOnboarderOptions } from './apiOnboarder';
 import { markOnboardedApis } from './onboardedApis';
 import { readApiManagementServices, readCanWritePricings, readDefenderSettings, readSecurityProviderRegistered } from './settingsReader';
 import { SubscriptionDirectory } from './subscriptionDirectory';
+import { StatusContextCache, type StatusContext } from './statusContextCache';
 import { SUBSCRIPTIONS_API_VERSION } from './models/subscription';
 
 export const DEFAULT_FLEET_CONCURRENCY = 16;
@@ -32,6 +33,8 @@ export interface DefenderClientOptions {
   clock?: Clock;
   /** How long the subscription list is reused; default 60 000 ms. */
   subscriptionCacheTtlInMs?: number;
+  /** How long a status reuses API Management inventory, provider registration and rights; default 30 000 ms. */
+  statusContextCacheTtlInMs?: number;
   /** Default "defender-chatops/0.1"; the SDK appends its own agent string. */
   userAgentPrefix?: string;
   /** The SDK's retry settings (tests shorten the delays); defaults are the SDK's. */
@@ -48,6 +51,7 @@ export class DefenderClient implements DefenderGateway {
   private readonly writer: PricingWriter;
   private readonly onboarder: ApiOnboarder;
   private readonly fleetConcurrency: number;
+  private readonly statusContext: StatusContextCache;
   /** Serialises whole applies per subscription, so a second apply re-reads after the first has written. */
   private readonly applyLock = new KeyedLock();
 
@@ -58,6 +62,7 @@ export class DefenderClient implements DefenderGateway {
     this.writer = new PricingWriter(this.transport, new KeyedLock());
     this.onboarder = new ApiOnboarder(this.transport, options.onboarding);
     this.fleetConcurrency = options.fleetConcurrency ?? DEFAULT_FLEET_CONCURRENCY;
+    this.statusContext = new StatusContextCache(clock, options.statusContextCacheTtlInMs);
   }
 
   listSubscriptions(options?: OperationOptions): Promise<Subscription[]> {
@@ -73,14 +78,21 @@ export class DefenderClient implements DefenderGateway {
   }
 
   async getStatus(subscriptionId: string, options: OperationOptions = {}): Promise<SubscriptionStatus> {
-    const [subscription, settings, apiManagementServices, securityProviderRegistered, canWritePricings] = await allSettledOrThrow([
+    const [subscription, settings, context] = await allSettledOrThrow([
       this.directory.get(subscriptionId, options),
       this.readSettingsOrFreeIfUnregistered(subscriptionId, options),
+      this.statusContext.get(subscriptionId, () => this.readStatusContext(subscriptionId, options)),
+    ]);
+    return { subscription, settings, ...context };
+  }
+
+  private async readStatusContext(subscriptionId: string, options: OperationOptions): Promise<StatusContext> {
+    const [apiManagementServices, securityProviderRegistered, canWritePricings] = await allSettledOrThrow([
       readApiManagementServices(this.transport, subscriptionId, options).then((services) => markOnboardedApis(this.transport, subscriptionId, services, options)),
       readSecurityProviderRegistered(this.transport, subscriptionId, options),
       readCanWritePricings(this.transport, subscriptionId, options),
     ]);
-    return { subscription, settings, apiManagementServices, securityProviderRegistered, canWritePricings };
+    return { apiManagementServices, securityProviderRegistered, canWritePricings };
   }
 
   /** Unregistered for Microsoft.Security means no plan is on; status shows that, with registration false. */
@@ -106,7 +118,8 @@ export class DefenderClient implements DefenderGateway {
   }
 
   applyTarget(target: TargetPlan, current: DefenderSettings, options?: OperationOptions): Promise<TargetOutcome> {
-    if (target.onboarding) return this.onboarder.applyTarget(target, options);
+    this.statusContext.invalidate(target.subscriptionId);
+    if (target.onboarding) return this.onboarder.applyTarget(target, options).finally(() => this.statusContext.invalidate(target.subscriptionId));
     return this.writer.applyTarget(target, current, options);
   }
 
