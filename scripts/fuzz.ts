@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- --runs 10000] [--seed 42]`: the security fuzzing of test/security/fuzz.test.ts, bigger than
+ * `npm run fuzz [-- --runs 50000] [--seed 42]`: the security fuzzing of test/security/fuzz.test.ts, bigger than
  * CI affords. Exit 0 when every invariant held, 1 with fast-check's counterexample and seed otherwise.
  */
 import { createFuzzBot } from '../test/security/fuzz/fuzzBot';
@@ -26,7 +26,7 @@ async function run(name: string, fuzz: (bot: Awaited<ReturnType<typeof createFuz
 }
 
 async function main() {
-  const numRuns = option('runs') ?? 10_000;
+  const numRuns = option('runs') ?? 50_000;
   const seed = option('seed');
   await run('command texts', fuzzCommands, numRuns, seed);
   await run('card payloads', fuzzPayloads, numRuns, seed);

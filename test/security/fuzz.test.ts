@@ -1,17 +1,18 @@
 /**
  * Property-based fuzzing through the real Application (TestAdapter, HTTPS ARM simulator, file storage): random
  * and hostile command texts and card payloads. Each turn is answered, nothing errs, and ARM sees zero writes.
- * CI budget: FUZZ_RUNS each (about 6 ms a turn, so under a minute in all); `npm run fuzz` runs 10,000 each or
- * more (scripts/fuzz.ts). A failure prints fast-check's seed: rerun it with `npm run fuzz -- --seed <seed>`.
+ * CI: FUZZ_RUNS (10,000) each, about 6 ms a turn; `npm run fuzz` runs 50,000 each by default, or
+ * with --runs (scripts/fuzz.ts). A failure prints fast-check's seed: rerun it with `npm run fuzz -- --seed <seed>`.
  */
 import { createFuzzBot, type FuzzBot } from './fuzz/fuzzBot';
 import { fuzzCommands } from './fuzz/commandFuzz';
 import { fuzzPayloads } from './fuzz/payloadFuzz';
 
-const FUZZ_RUNS = 5_000;
+// The issue asks for 10,000 of each in CI; at a few ms a turn that is about two minutes together.
+const FUZZ_RUNS = 10_000;
 
 describe('security: fuzzing through the real bot', function () {
-  this.timeout(180_000);
+  this.timeout(600_000);
   let fuzz: FuzzBot;
   beforeEach(async () => (fuzz = await createFuzzBot()));
   afterEach(() => fuzz.close());
