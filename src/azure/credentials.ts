@@ -2,7 +2,7 @@
  * Where the bot's ARM tokens come from. Production: DefaultAzureCredential (managed identity, workload identity,
  * az login, ...). Demo mode and tests: a static, obviously fake token that only the ARM simulator accepts.
  */
-import { DefaultAzureCredential, type AccessToken, type TokenCredential } from '@azure/identity';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 
 export const SIMULATOR_TOKEN = 'simulator-token-not-a-secret';
 const ONE_YEAR_IN_MS = 365 * 24 * 60 * 60 * 1000;
@@ -23,10 +23,36 @@ export type ArmCredentialOptions =
       tenantId?: string;
     };
 
+/**
+ * DefaultAzureCredential, created on the first token request: @azure/identity (MSAL) takes a quarter of a second
+ * to load, which demo mode and a bot that has not yet called ARM need not pay at start-up.
+ */
+export class LazyDefaultAzureCredential implements TokenCredential {
+  private credential: TokenCredential | undefined;
+
+  constructor(private readonly options: { managedIdentityClientId?: string; tenantId?: string }) {}
+
+  getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+    return this.resolve().getToken(scopes, options);
+  }
+
+  /** The DefaultAzureCredential behind this one, created on first use. */
+  resolve(): TokenCredential {
+    this.credential ??= this.create();
+    return this.credential;
+  }
+
+  private create(): TokenCredential {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
+    const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
+    return new DefaultAzureCredential({
+      ...(this.options.managedIdentityClientId ? { managedIdentityClientId: this.options.managedIdentityClientId } : {}),
+      ...(this.options.tenantId ? { tenantId: this.options.tenantId } : {}),
+    });
+  }
+}
+
 export function createArmCredential(options: ArmCredentialOptions): TokenCredential {
   if (options.kind === 'simulator') return new SimulatorCredential();
-  return new DefaultAzureCredential({
-    ...(options.managedIdentityClientId ? { managedIdentityClientId: options.managedIdentityClientId } : {}),
-    ...(options.tenantId ? { tenantId: options.tenantId } : {}),
-  });
+  return new LazyDefaultAzureCredential({ managedIdentityClientId: options.managedIdentityClientId, tenantId: options.tenantId });
 }

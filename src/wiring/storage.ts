@@ -7,7 +7,6 @@ import type { AppConfig } from '../config';
 import type { StorageSettings } from '../config/storageSettings';
 import type { KeyValueStore } from '../core/approval/store';
 import type { AuditLog } from '../core/audit/auditLog';
-import { connectBlobStorage } from '../storage/blobConnection';
 import { FileAuditLog } from '../storage/fileAuditLog';
 import { FileStorage } from '../storage/fileStorage';
 
@@ -44,6 +43,8 @@ async function connectBlob(settings: Extract<StorageSettings, { kind: 'blob' }>,
   // An account URL authenticates as the bot's managed identity (the same one ARM uses), else any DefaultAzureCredential source.
   const managedIdentityClientId = config.botCredentials?.kind === 'managed-identity' ? config.botCredentials.appId : undefined;
   const credential = settings.access.kind === 'account-url' ? createArmCredential({ kind: 'azure', managedIdentityClientId }) : undefined;
+  // Loaded only in blob mode: the Azure Storage SDK costs a third of a second at start-up.
+  const { connectBlobStorage } = await import('../storage/blobConnection');
   const { store, audit, endpoint } = await connectBlobStorage({ access: settings.access, container: settings.container, credential });
   return {
     store,
