@@ -55,6 +55,16 @@ describe('infra/azure.bicep', () => {
     assert.match(webApp, /'\$\{identity\.id\}':\s*\{\}/);
   });
 
+  it('starts the entry point the build produces, the same one as npm run start:prod', () => {
+    const command = /appCommandLine:\s*'([^']+)'/.exec(resourceOfType('Microsoft.Web/sites'))?.[1];
+    const scripts = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    assert.equal(command, scripts['start:prod']);
+    // tsconfig.build.json compiles src/ into dist/, so dist/<name>.js comes from src/<name>.ts, which must run main().
+    const entry = /^node dist\/(\S+)\.js$/.exec(command ?? '')?.[1];
+    assert.ok(entry, `unexpected start command ${command}`);
+    assert.match(fs.readFileSync(path.join(PROJECT_ROOT, 'src', `${entry}.ts`), 'utf8'), /^main\(\)/m);
+  });
+
   it('gives the web app the settings the bot reads in production', () => {
     const webApp = resourceOfType('Microsoft.Web/sites');
     const settings = new Map([...webApp.matchAll(/name:\s*'(\w+)'\s*value:\s*([^\n]+)/g)].map((match) => [match[1], match[2].trim()]));
