@@ -153,6 +153,30 @@ describe('e2e: @defender in the Agents Playground (headless Chromium)', function
     await alex.screenshot(screen('list'), card);
   });
 
+  it('shows the audit history of Contoso Prod: requested, approved, applied', async () => {
+    const alex = environment.page(REQUESTER);
+    const card = await alex.send('history "Contoso Prod"', /History/);
+    const text = await card.innerText();
+    assert.match(text, /Created/i);
+    assert.match(text, /Avery Approver/);
+    assert.match(text, /Succeeded/i);
+    await alex.screenshot(screen('history'), card);
+  });
+
+  it('says there is nothing to change for a subscription where both are on, and asks no approval', async () => {
+    const alex = environment.page(REQUESTER);
+    const card = await alex.send('enable "Contoso Dev"', /Contoso Dev/);
+    assert.match(await card.innerText(), /[Nn]othing to change|already on/);
+    await alex.screenshot(screen('nothing-to-change'), card);
+  });
+
+  it('suggests the closest command for a typo', async () => {
+    const alex = environment.page(REQUESTER);
+    const card = await alex.send('stauts "Contoso Prod"', /I don't know that command/);
+    assert.match(await card.innerText(), /Did you mean/);
+    await alex.screenshot(screen('did-you-mean'), card);
+  });
+
   it('records what the playground sends and shows (aadObjectId, refresh, updateActivity)', async () => {
     const findings = writeFindings(environment.tap!.activities, { updatedInPlace, timings: environment.timings });
     assert.ok(findings.everyUserActivityHasAadObjectId, 'every message and invoke carries from.aadObjectId');

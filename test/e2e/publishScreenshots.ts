@@ -18,6 +18,9 @@ export const STEP_SCREENSHOTS = [
   'approved',
   'requester-notified',
   'list',
+  'history',
+  'nothing-to-change',
+  'did-you-mean',
 ] as const;
 
 const DOCS_DIR = path.join(REPO_ROOT, 'docs/screenshots');

@@ -1,7 +1,10 @@
 /** Anything that is not a command, or a command used wrongly: the closest command and a pointer to help. */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildMessageCard } from '../../cards';
-import { MAX_COMMAND_LENGTH, USAGE } from '../../core/commands/command';
+import { COMMAND_NAMES, MAX_COMMAND_LENGTH, USAGE } from '../../core/commands/command';
+
+/** "help, status, …, onboard and register", from the parser's own list. */
+const COMMAND_LIST = `${COMMAND_NAMES.slice(0, -1).join(', ')} and ${COMMAND_NAMES.at(-1)}`;
 import { sendCard } from '../cardReplies';
 import { isTooLongForACommand, onCommand } from '../commandRoute';
 
@@ -37,7 +40,7 @@ export function register(app: Application<TurnState>): void {
       buildMessageCard({
         tone: 'default',
         title: "I don't know that command",
-        message: 'I answer to help, status, list, enable, requests and history.',
+        message: `I answer to ${COMMAND_LIST}.`,
         nextStep: `${suggestion}Type \`help\` to see every command with an example.`,
       }),
     );
