@@ -11,9 +11,10 @@ export function toneContainerStyle(tone: Tone): 'good' | 'warning' | 'attention'
 }
 
 /**
- * Text on a container already styled with the tone. A warning container speaks for itself, and some hosts'
- * warning text colour (bright yellow in the Agents Playground) cannot be read on their warning background.
+ * Text on a container already styled with the tone. A good or warning container speaks for itself, and some
+ * hosts' good and warning text colours (light green, bright yellow in the Agents Playground) are faint on
+ * their own backgrounds. Attention keeps its red: it reads, and it must stand out.
  */
 export function bannerTextColor(tone: Tone): 'Good' | 'Warning' | 'Attention' | 'Default' {
-  return tone === 'warning' ? 'Default' : toneColor(tone);
+  return tone === 'attention' ? 'Attention' : 'Default';
 }
