@@ -16,6 +16,12 @@ export interface ProactiveChannel {
   continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
 }
 
+export interface Notice {
+  title: string;
+  text: string;
+  tone: 'good' | 'warning' | 'attention';
+}
+
 export class CardPublisher {
   constructor(
     private readonly requestCards: RequestCards,
@@ -81,11 +87,15 @@ export class CardPublisher {
   }
 
   /** Tells the requester, in the thread where they asked, how their request ended. */
-  async notifyRequester(request: ApprovalRequest, message: { title: string; text: string; tone: 'good' | 'warning' | 'attention' }): Promise<void> {
+  async notifyRequester(request: ApprovalRequest, message: Notice): Promise<void> {
     const cards = await this.requestCards.get(request.id);
     const first = cards.locations[0];
-    if (!first) return;
-    await this.proactive.continueConversation(first.reference, async (context) => {
+    if (first) await this.notify(first.reference, message);
+  }
+
+  /** A short message card in a conversation, outside the turn that led to it. Needs no storage. */
+  async notify(reference: Partial<ConversationReference>, message: Notice): Promise<void> {
+    await this.proactive.continueConversation(reference, async (context) => {
       await context.sendActivity(cardActivity(buildMessageCard({ tone: message.tone, title: message.title, message: message.text })));
     });
   }

@@ -3,7 +3,9 @@
  * be slower, so the approver sees "executing" at once and every card is updated when ARM is done.
  */
 import type { ApprovalRequest } from '../core/approval';
+import type { ConversationReference } from 'botbuilder';
 import type { BotDeps } from './deps';
+import { STUCK_EXECUTION_MS } from './sweeper';
 import { requestKindOf, type RequestKind } from './requestKind';
 
 const SUCCESS_TEXT: Record<RequestKind, string> = {
@@ -31,9 +33,24 @@ function endingText(request: ApprovalRequest): string {
   }
 }
 
-export function executeInBackground(deps: BotDeps, request: ApprovalRequest): void {
+/**
+ * `approverConversation` is where the approval was clicked: if applying fails before any outcome is stored
+ * (e.g. storage went away), the approver is told there, which needs no storage.
+ */
+export function executeInBackground(deps: BotDeps, request: ApprovalRequest, approverConversation: Partial<ConversationReference>): void {
   deps.background.run(`execute ${request.id}`, async () => {
-    const finished = await deps.approvals.execute(request.id);
+    let finished: ApprovalRequest;
+    try {
+      finished = await deps.approvals.execute(request.id);
+    } catch (error) {
+      deps.logger.error({ err: error, requestId: request.id }, 'applying an approved request failed before its outcome was stored');
+      await deps.publisher.notify(approverConversation, {
+        tone: 'attention',
+        title: 'The approved change did not finish',
+        text: `Applying request ${request.id} failed inside the bot before its result was saved. The bot re-reads Azure and finishes or marks the request within ${STUCK_EXECUTION_MS / 60_000} minutes; check its card or \`history\` then.`,
+      });
+      return;
+    }
     await deps.publisher.updateAll(finished);
     const ending = ENDINGS[finished.status];
     if (ending) await deps.publisher.notifyRequester(finished, { ...ending, text: endingText(finished) });

@@ -49,6 +49,8 @@ export interface BotHarness {
   app: Application<TurnState>;
   deps: BotDeps;
   simulator: ArmSimulator;
+  /** The real file store under dataDir (tests close it to play a storage failure). */
+  store: FileStorage;
   dataDir: string;
   clock: ManualClock;
   /** Sends a message and returns what the bot sent during that turn (typing indicators left out). */
@@ -116,6 +118,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     app,
     deps,
     simulator,
+    store,
     dataDir,
     clock,
     process,

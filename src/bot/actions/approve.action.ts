@@ -2,6 +2,7 @@
  * Approve. The service checks rights, expiry, state and the plan hash, and elects exactly one executor;
  * this handler answers at once and leaves ARM to the background.
  */
+import { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ApprovalActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
@@ -18,7 +19,7 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
     await deps.requestCards.addUserMri(requestId, context.activity.from?.id);
     const outcome = await deps.approvals.approve({ requestId, planHash, approver: acting.actor });
     if (outcome.kind === 'refused') return refusalCard(outcome.message, outcome.request?.id);
-    if (outcome.kind === 'execute') executeInBackground(deps, outcome.request);
+    if (outcome.kind === 'execute') executeInBackground(deps, outcome.request, TurnContext.getConversationReference(context.activity));
     else publishChange(deps, outcome.request);
     return cardForViewer(deps, outcome.request, acting.actor);
   });
