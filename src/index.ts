@@ -20,6 +20,8 @@ import { createBotServer } from './bot/server';
 import { startSweeper } from './bot/sweeper';
 import { checkStoreWritable } from './wiring/readiness';
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
 /** Longer than any apply takes, so a start-up never re-applies what a live instance is still applying. */
 const RECONCILE_MIN_AGE_SHARED_MS = 10 * 60_000;
 
@@ -89,6 +91,9 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const { port } = await server.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ mode: config.mode, url, arm: arm.description, storage: storage.description }, 'defender bot listening');
+  if (config.mode === 'demo' && !LOOPBACK_HOSTS.has(config.host)) {
+    logger.warn({ host: config.host }, 'demo mode is anonymous and now reachable from the network: anyone who can reach this port can drive the bot. Unset DEFENDER_HOST to bind to 127.0.0.1.');
+  }
 
   return {
     url,
