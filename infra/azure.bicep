@@ -127,7 +127,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       // The deployed folder holds the compiled bot (npm run build -> dist/); tsx is a dev tool.
-      appCommandLine: 'node dist/main.js'
+      appCommandLine: 'node --disable-warning=DEP0111 dist/main.js'
       alwaysOn: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

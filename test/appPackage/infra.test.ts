@@ -60,7 +60,7 @@ describe('infra/azure.bicep', () => {
     const scripts = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
     assert.equal(command, scripts['start:prod']);
     // tsconfig.build.json compiles src/ into dist/, so dist/<name>.js comes from src/<name>.ts, which must run main().
-    const entry = /^node dist\/(\S+)\.js$/.exec(command ?? '')?.[1];
+    const entry = /^node (?:--\S+ )*dist\/(\S+)\.js$/.exec(command ?? '')?.[1];
     assert.ok(entry, `unexpected start command ${command}`);
     assert.match(fs.readFileSync(path.join(PROJECT_ROOT, 'src', `${entry}.ts`), 'utf8'), /^main\(\)/m);
   });

@@ -19,7 +19,7 @@ export interface DemoBot {
 /** The entry point `npm start` runs (`node --import tsx src/main.ts`), so the test follows it if it moves. */
 export function startScriptEntry(): string {
   const { scripts } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const entry = scripts.start?.match(/^(?:node --import tsx|tsx)\s+(\S+\.ts)$/)?.[1];
+  const entry = scripts.start?.match(/^(?:node (?:--\S+ )*--import tsx|tsx)\s+(\S+\.ts)$/)?.[1];
   if (!entry) throw new Error(`package.json "start" is "${scripts.start}"; the e2e runner expects "node --import tsx <entry>.ts"`);
   return entry;
 }
