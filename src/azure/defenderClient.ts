@@ -11,7 +11,7 @@ import { planTarget, type ChangePlan, type PlanOptions, type TargetPlan } from '
 import { systemClock, type Clock, type DefenderGateway, type ListFleetOptions, type OperationOptions } from '../core/ports';
 import { ArmTransport, type ArmRetryOptions } from './armTransport';
 import { allSettledOrThrow, mapWithConcurrency } from './boundedConcurrency';
-import { KeyedLock } from './keyedLock';
+import { KeyedMutex } from '../core/keyedMutex';
 import { PricingWriter } from './pricingWriter';
 import { ApiOnboarder, type ApiOnboarderOptions } from './apiOnboarder';
 import { markOnboardedApis } from './onboardedApis';
@@ -53,13 +53,13 @@ export class DefenderClient implements DefenderGateway {
   private readonly fleetConcurrency: number;
   private readonly statusContext: StatusContextCache;
   /** Serialises whole applies per subscription, so a second apply re-reads after the first has written. */
-  private readonly applyLock = new KeyedLock();
+  private readonly applyLock = new KeyedMutex();
 
   constructor(options: DefenderClientOptions) {
     const clock = options.clock ?? systemClock;
     this.transport = new ArmTransport({ ...options, now: () => clock.now() });
     this.directory = new SubscriptionDirectory(this.transport, clock, options.subscriptionCacheTtlInMs);
-    this.writer = new PricingWriter(this.transport, new KeyedLock());
+    this.writer = new PricingWriter(this.transport, new KeyedMutex());
     this.onboarder = new ApiOnboarder(this.transport, options.onboarding);
     this.fleetConcurrency = options.fleetConcurrency ?? DEFAULT_FLEET_CONCURRENCY;
     this.statusContext = new StatusContextCache(clock, options.statusContextCacheTtlInMs);

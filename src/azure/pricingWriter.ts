@@ -9,7 +9,7 @@ import { mergeExtensionsWithApiPosture, type SettingKey, type TargetPlan } from 
 import { mergeExtensionsToward } from '../core/desiredState';
 import type { OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
-import type { KeyedLock } from './keyedLock';
+import type { KeyedMutex } from '../core/keyedMutex';
 import {
   API_PRICING,
   CLOUD_POSTURE_PRICING,
@@ -62,7 +62,7 @@ function bodyFor(pricing: ManagedPricingName, target: TargetPlan, current: Defen
 export class PricingWriter {
   constructor(
     private readonly transport: ArmTransport,
-    private readonly lock: KeyedLock,
+    private readonly lock: KeyedMutex,
   ) {}
 
   async applyTarget(target: TargetPlan, current: DefenderSettings, options: OperationOptions = {}): Promise<TargetOutcome> {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { KeyedLock } from '../../src/azure/keyedLock';
+import { KeyedMutex } from '../../src/core/keyedMutex';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('KeyedLock', () => {
+describe('KeyedMutex', () => {
   it('serialises work on one key and lets other keys run alongside', async () => {
-    const lock = new KeyedLock();
+    const lock = new KeyedMutex();
     const events: string[] = [];
     const job = (key: string, label: string, ms: number) =>
       lock.run(key, async () => {
@@ -20,7 +20,7 @@ describe('KeyedLock', () => {
   });
 
   it('releases the key when the work throws', async () => {
-    const lock = new KeyedLock();
+    const lock = new KeyedMutex();
     await assert.rejects(lock.run('k', async () => Promise.reject(new Error('boom'))), /boom/);
     assert.equal(await lock.run('k', async () => 'next'), 'next');
   });
