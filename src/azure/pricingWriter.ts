@@ -6,7 +6,7 @@ import type { DefenderSettings } from '../core/defender';
 import { isDefenderError } from '../core/errors';
 import { summariseSettings, type SettingOutcome, type TargetOutcome } from '../core/outcome';
 import { mergeExtensionsWithApiPosture, type SettingKey, type TargetPlan } from '../core/plan';
-import { mergeExtensionsToward } from '../core/desiredState';
+import { restoreExtensionsToWrite } from '../core/desiredState';
 import type { OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
 import type { KeyedMutex } from '../core/keyedMutex';
@@ -46,7 +46,7 @@ function asCallError(error: unknown): CallError {
 
 /**
  * Without `desired`: turn on (Api Standard + subplan; CloudPosture Standard with ApiPosture on). With it (a restore):
- * exactly the desired tier and subplan, and the current extension list with each desired extension set as it was.
+ * exactly the desired tier and subplan, and the current extension list with only the extensions on the card changed.
  */
 function bodyFor(pricing: ManagedPricingName, target: TargetPlan, current: DefenderSettings): ArmPricingUpdate {
   const { desired } = target;
@@ -56,7 +56,7 @@ function bodyFor(pricing: ManagedPricingName, target: TargetPlan, current: Defen
   if (pricing === API_PRICING) return desired.api.pricingTier === 'Free' ? { properties: { pricingTier: 'Free' } } : apiPricingUpdate(desired.api.subPlan ?? target.apiSubPlan);
   // Free switches every extension off in ARM; sending the list would only be ignored.
   if (desired.cspm.pricingTier === 'Free') return { properties: { pricingTier: 'Free' } };
-  return cloudPosturePricingUpdate(mergeExtensionsToward(current.cspm.extensions, desired));
+  return cloudPosturePricingUpdate(restoreExtensionsToWrite(current.cspm.extensions, target));
 }
 
 export class PricingWriter {

@@ -10,7 +10,7 @@ import { requestKindOf, type RequestKind } from './requestKind';
 
 const SUCCESS_TEXT: Record<RequestKind, string> = {
   enable: 'Defender for APIs and API security posture are on',
-  revert: 'The earlier settings are restored',
+  restore: 'The earlier settings are restored',
   onboard: 'The APIs are onboarded to Defender for APIs',
 };
 

@@ -1,19 +1,18 @@
-/** What a request does, read from its plan: enable (the default), revert (targets carry a desired state) or onboard. */
+/** What a request does, read from its plan: enable (the default), restore (made by `revert`) or onboard. */
 import type { ApprovalRequest } from '../core/approval';
+import { planKind, type PlanKind } from '../core/plan';
 
-export type RequestKind = 'enable' | 'revert' | 'onboard';
+export type RequestKind = PlanKind;
 
 export function requestKindOf(request: Pick<ApprovalRequest, 'plan'>): RequestKind {
-  if (request.plan.targets.some((target) => target.onboarding)) return 'onboard';
-  if (request.plan.targets.some((target) => target.desired)) return 'revert';
-  return 'enable';
+  return planKind(request.plan);
 }
 
 export function requestHeading(request: Pick<ApprovalRequest, 'plan' | 'revertOf'>): string {
   switch (requestKindOf(request)) {
     case 'onboard':
       return 'Onboard APIs to Defender for APIs';
-    case 'revert':
+    case 'restore':
       return request.revertOf ? `Revert ${request.revertOf}` : 'Revert Defender settings';
     case 'enable':
       return 'Enable Defender for APIs';

@@ -1,10 +1,12 @@
 /**
- * Plans that set specific values (a revert) rather than "turn both on". The desired state is the before-state an
- * earlier request recorded; the plan lists exactly what differs from now, and the write merges the desired
- * extensions into the CURRENT list, so an extension that exists now is never dropped.
+ * Plans that set specific values (a restore, made by `revert`) rather than "turn both on". The desired state is
+ * the before-state an earlier request recorded; the plan lists exactly what differs from now, and that list is
+ * the whole authorisation: the write changes only the settings on the card and leaves every other extension as
+ * it is at write time (read just before the write), never as it was when the earlier request ran.
  */
-import { API_POSTURE_EXTENSION, DEFAULT_API_SUB_PLAN, type ApiSubPlan, type DefenderSettings, type Subscription } from './defender';
+import { API_POSTURE_EXTENSION, type DefenderSettings, type PlanExtension, type Subscription } from './defender';
 import { describeApiPlan, SETTING_LABELS, staleReasons, type DesiredSettings, type SettingChange, type TargetPlan } from './plan';
+import { DEFAULT_API_SUB_PLAN, type ApiSubPlan } from './defender';
 
 type Extension = DesiredSettings['cspm']['extensions'][number];
 
@@ -28,6 +30,7 @@ export function describeDesiredApi(desired: DesiredSettings): string {
 
 const onOff = (isOn: boolean) => (isOn ? 'On' : 'Off');
 
+/** How an extension reads on a card: "On", "Off", or "On ({settings})" when it carries settings. */
 function extensionState(extension: Extension | undefined): string {
   if (!extension) return 'Off';
   const properties = extension.additionalExtensionProperties;
@@ -36,6 +39,11 @@ function extensionState(extension: Extension | undefined): string {
 
 function postureOf(tier: string, extensions: Extension[]): string {
   return onOff(tier === 'Standard' && extensions.some((extension) => extension.name === API_POSTURE_EXTENSION && extension.isEnabled));
+}
+
+/** Free switches every extension off in ARM: a restore to Free must show each one it switches off. */
+function switchesCspmOff(current: DefenderSettings, desired: DesiredSettings): boolean {
+  return current.cspm.pricingTier === 'Standard' && desired.cspm.pricingTier === 'Free';
 }
 
 /** Every setting where `current` differs from `desired`, as the card shows it. Extensions only matter under Standard. */
@@ -48,6 +56,13 @@ export function desiredChanges(current: DefenderSettings, desired: DesiredSettin
   const postureNow = postureOf(current.cspm.pricingTier, current.cspm.extensions);
   const postureWanted = postureOf(desired.cspm.pricingTier, desired.cspm.extensions);
   if (postureNow !== postureWanted) changes.push({ setting: 'apiPosture', before: postureNow, after: postureWanted });
+  if (switchesCspmOff(current, desired)) {
+    for (const extension of current.cspm.extensions) {
+      if (extension.name === API_POSTURE_EXTENSION || !extension.isEnabled) continue;
+      changes.push({ setting: 'cspmExtension', subject: extension.name, before: extensionState(extension), after: 'Off' });
+    }
+    return changes;
+  }
   if (desired.cspm.pricingTier !== 'Standard') return changes;
   for (const wanted of desired.cspm.extensions) {
     if (wanted.name === API_POSTURE_EXTENSION) continue;
@@ -70,14 +85,29 @@ export function planRestoreTarget(subscription: Subscription, current: DefenderS
   };
 }
 
-/** The CloudPosture extension list to PUT for a restore: the current list with each desired extension set exactly. */
-export function mergeExtensionsToward(current: DefenderSettings['cspm']['extensions'], desired: DesiredSettings): Extension[] {
+/** The extensions a restore's card lists by name: each CSPM extension change, and ApiPosture when posture changes. */
+function extensionsOnCard(target: TargetPlan): Set<string> {
+  const names = new Set<string>();
+  for (const change of target.changes) {
+    if (change.setting === 'cspmExtension' && change.subject) names.add(change.subject);
+    if (change.setting === 'apiPosture') names.add(API_POSTURE_EXTENSION);
+  }
+  return names;
+}
+
+/**
+ * The CloudPosture extension list to PUT for a restore: the list as it is now, with only the extensions the card
+ * lists set to their desired value. An extension that is not on the card is sent exactly as read just before.
+ */
+export function restoreExtensionsToWrite(current: PlanExtension[], target: TargetPlan): Extension[] {
+  const desired = target.desired?.cspm.extensions ?? [];
+  const onCard = extensionsOnCard(target);
+  const wantedFor = (name: string): Extension => desired.find((extension) => extension.name === name) ?? { name, isEnabled: false };
   const merged: Extension[] = current.map(({ name, isEnabled, additionalExtensionProperties }) => {
-    const wanted = desired.cspm.extensions.find((extension) => extension.name === name);
-    const source = wanted ?? { isEnabled, additionalExtensionProperties };
+    const source = onCard.has(name) ? wantedFor(name) : { isEnabled, additionalExtensionProperties };
     return { name, isEnabled: source.isEnabled, ...(source.additionalExtensionProperties ? { additionalExtensionProperties: source.additionalExtensionProperties } : {}) };
   });
-  for (const wanted of desired.cspm.extensions) if (!merged.some((extension) => extension.name === wanted.name)) merged.push(wanted);
+  for (const name of onCard) if (!merged.some((extension) => extension.name === name)) merged.push(wantedFor(name));
   return merged;
 }
 
@@ -87,23 +117,31 @@ export function restoredSettingHolds(change: SettingChange, desired: DesiredSett
   return !remaining.some((left) => left.setting === change.setting && left.subject === change.subject);
 }
 
-/** Stale check for a restore: besides the three settings, each planned extension must still be as it was planned from. */
-export function extensionStaleReasons(target: TargetPlan, current: DefenderSettings): string[] {
-  const reasons: string[] = [];
-  for (const change of target.changes.filter((candidate) => candidate.setting === 'cspmExtension')) {
-    const find = (settings: DefenderSettings) => settings.cspm.extensions.find((extension) => extension.name === change.subject);
-    const planned = extensionState(find(target.before));
-    const now = extensionState(find(current));
-    if (planned !== now) reasons.push(`${SETTING_LABELS.cspmExtension} ${change.subject} was ${planned} when planned and is ${now} now`);
-  }
-  return reasons;
+function extensionMoved(target: TargetPlan, current: DefenderSettings, name: string): string | undefined {
+  const find = (settings: DefenderSettings) => settings.cspm.extensions.find((extension) => extension.name === name);
+  const planned = extensionState(find(target.before));
+  const now = extensionState(find(current));
+  return planned === now ? undefined : `${SETTING_LABELS.cspmExtension} ${name} was ${planned} when planned and is ${now} now`;
 }
 
-/** Everything that moved since a target was planned: the three settings, plus each extension a restore sets. */
+/**
+ * Stale check for a restore, beyond the three settings: each extension on the card must still be as planned. A
+ * restore to CSPM Free switches every extension off, so there any extension that moved makes it stale.
+ */
+export function restoreStaleReasons(target: TargetPlan, current: DefenderSettings): string[] {
+  if (!target.desired) return [];
+  const names = target.desired && switchesCspmOff(target.before, target.desired)
+    ? new Set([...target.before.cspm.extensions, ...current.cspm.extensions].map((extension) => extension.name))
+    : extensionsOnCard(target);
+  names.delete(API_POSTURE_EXTENSION); // covered by the posture line of staleReasons
+  return [...names].map((name) => extensionMoved(target, current, name)).filter((reason): reason is string => reason !== undefined);
+}
+
+/** Everything that moved since a target was planned: the three settings, plus each extension a restore touches. */
 export function targetStaleReasons(target: TargetPlan, current: DefenderSettings): string[] {
   // Onboarding an API is idempotent (an onboarded API answers 200), so pricing moves do not make it stale.
   if (target.onboarding) return [];
-  return [...staleReasons(target, current), ...(target.desired ? extensionStaleReasons(target, current) : [])];
+  return [...staleReasons(target, current), ...restoreStaleReasons(target, current)];
 }
 
 /** Whether every planned change already holds: a restore reached its desired state, an enable has both on. */

@@ -144,6 +144,15 @@ export function planHash(plan: ChangePlan): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
+/** What a plan does: turn both settings on, restore an earlier state (`revert`), or onboard APIs. */
+export type PlanKind = 'enable' | 'restore' | 'onboard';
+
+export function planKind(plan: Pick<ChangePlan, 'targets'>): PlanKind {
+  if (plan.targets.some((target) => target.onboarding)) return 'onboard';
+  if (plan.targets.some((target) => target.desired)) return 'restore';
+  return 'enable';
+}
+
 export function isEmptyPlan(plan: ChangePlan): boolean {
   return plan.targets.every((target) => target.changes.length === 0);
 }

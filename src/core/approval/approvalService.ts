@@ -6,7 +6,7 @@
 import type { AuditLog } from '../audit/auditLog';
 import { SYSTEM_ACTOR } from '../audit/auditLog';
 import { isDefenderError } from '../errors';
-import { isEmptyPlan } from '../plan';
+import { isEmptyPlan, planKind } from '../plan';
 import type { ChangePlan } from '../plan';
 import type { Clock, DefenderGateway, IdGenerator } from '../ports';
 import { ApprovalFlowError, assertIdentity } from './errors';
@@ -280,7 +280,7 @@ export class ApprovalService {
     const status: FinalStatus = finalStatus(outcomes);
     const result = await this.transact<ApprovalRequest>(requestId, (current, now) => {
       if (current.status !== 'executing') return { answer: current };
-      const next = moveTo(current, status, now, { outcomes, completedAt: now.toISOString(), statusReason: describeFinal(status, outcomes) });
+      const next = moveTo(current, status, now, { outcomes, completedAt: now.toISOString(), statusReason: describeFinal(status, outcomes, planKind(current.plan)) });
       return { next, after: async (stored) => {
         await this.closed(`request.${status}`, stored, SYSTEM_ACTOR, now, { outcomes });
         return stored;

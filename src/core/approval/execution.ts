@@ -6,7 +6,7 @@ import { isDefenderError } from '../errors';
 import { isApiPostureOn } from '../defender';
 import type { DefenderSettings } from '../defender';
 import type { TargetOutcome } from '../outcome';
-import { describeApiPlan } from '../plan';
+import { describeApiPlan, type PlanKind } from '../plan';
 import { isDesiredReached, targetStaleReasons as staleReasons } from '../desiredState';
 import type { TargetPlan } from '../plan';
 import type { DefenderGateway, OperationOptions } from '../ports';
@@ -71,10 +71,16 @@ export function finalStatus(outcomes: TargetOutcome[]): FinalStatus {
   return 'partially-failed';
 }
 
-export function describeFinal(status: FinalStatus, outcomes: TargetOutcome[]): string {
+const SUCCEEDED_TEXT: Record<PlanKind, string> = {
+  enable: 'Every planned setting is now on.',
+  restore: 'Every planned setting is restored.',
+  onboard: 'Every planned API is onboarded.',
+};
+
+export function describeFinal(status: FinalStatus, outcomes: TargetOutcome[], kind: PlanKind): string {
   switch (status) {
     case 'succeeded':
-      return 'Every planned setting is now on.';
+      return SUCCEEDED_TEXT[kind];
     case 'stale': {
       const reasons = outcomes.flatMap((outcome) => outcome.staleReasons ?? []);
       return `Nothing was changed because the settings moved since the plan was made (${reasons.join('; ')}); request again to plan from the current state.`;

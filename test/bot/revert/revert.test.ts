@@ -6,9 +6,10 @@ import type { DefenderSettings } from '../../../src/core/defender';
 import { validateAdaptiveCard } from '../../cards/validateCard';
 import { BotHarness, cardOf, cardText, createBotHarness } from '../harness';
 import { APPROVER, REQUESTER } from '../people';
-import { approveDataOf, openRequest } from '../requestFlow';
+import { approveDataOf, openRequest, pricingPuts } from '../requestFlow';
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProd;
+const SANDBOX = DEMO_SUBSCRIPTIONS.fabrikamSandbox;
 
 /** What a revert promises to restore: tiers, subplan, and every extension with its settings (ARM-managed times aside). */
 function restorable(settings: DefenderSettings) {
@@ -84,5 +85,68 @@ describe('revert', () => {
     await bot.settle();
     const again = await bot.send(`revert ${original.id}`, REQUESTER);
     assert.match(cardText(cardOf(again[0])), /already as request .* found them/);
+  });
+
+  /** Opens `revert <id>` as the requester and returns its request card. */
+  async function openRevert(originalId: string) {
+    const replies = await bot.send(`revert ${originalId}`, REQUESTER);
+    assert.equal(replies.length, 2, 'an answer and the revert request card');
+    return cardOf(replies[1]);
+  }
+
+  function extension(subscriptionId: string, name: string) {
+    return bot.simulator.state.getPricing(subscriptionId, 'CloudPosture').extensions.find((candidate) => candidate.name === name)!;
+  }
+
+  it('writes only what its card shows: extensions changed in the portal after planning are written as they are now', async () => {
+    const original = await enableAndApprove('"Contoso Prod"');
+    const card = await openRevert(original.id);
+    const text = cardText(card);
+    assert.match(text, /Defender for APIs\nStandard \(P1\) → Free/);
+    assert.match(text, /API security posture management \(CSPM\)\nOn → Off/);
+    assert.doesNotMatch(text, /CSPM extension/, 'nothing else moved, so nothing else is on the card');
+
+    // Between planning and approval, someone changes two other extensions in the portal.
+    extension(PROD, 'ContainerRegistriesVulnerabilityAssessments').isEnabled = 'False';
+    const newTags = JSON.stringify([{ Key: 'team', Value: 'payments' }]);
+    extension(PROD, 'AgentlessVmScanning').additionalExtensionProperties = { ExclusionTags: newTags };
+    bot.simulator.clearRequests();
+
+    await bot.click(VERBS.approve, approveDataOf(card), APPROVER);
+    await bot.settle();
+    const finished = await bot.deps.approvals.get(approveDataOf(card).requestId);
+    assert.equal(finished?.status, 'succeeded', JSON.stringify(finished?.outcomes));
+    assert.equal(finished?.statusReason, 'Every planned setting is restored.');
+
+    const now = await bot.deps.gateway.readSettings(PROD);
+    const after = (name: string) => now.cspm.extensions.find((candidate) => candidate.name === name);
+    assert.equal(after('ContainerRegistriesVulnerabilityAssessments')?.isEnabled, false, 'the portal change is kept, not reverted');
+    assert.deepEqual(after('AgentlessVmScanning')?.additionalExtensionProperties, { ExclusionTags: newTags });
+    assert.equal(after('ApiPosture')?.isEnabled, false, 'the setting on the card is restored');
+    assert.equal(now.api.pricingTier, 'Free');
+    const cloudPosturePut = bot.simulator.writes().find((write) => write.path.endsWith('/CloudPosture'));
+    const sent = (cloudPosturePut?.body as { properties: { extensions: Array<{ name: string; isEnabled: string }> } }).properties.extensions;
+    assert.equal(sent.find((candidate) => candidate.name === 'ContainerRegistriesVulnerabilityAssessments')?.isEnabled, 'False');
+    assert.match(cardText(cardOf(bot.adapter.updates.at(-1))), /restored|Done/);
+  });
+
+  it('a revert to CSPM Free lists every extension it switches off, and is stale (nothing written) if one is turned on after planning', async () => {
+    const original = await enableAndApprove('"Fabrikam Sandbox"');
+    extension(SANDBOX, 'AgentlessDiscoveryForKubernetes').isEnabled = 'True';
+    const card = await openRevert(original.id);
+    const text = cardText(card);
+    assert.match(text, /Defender CSPM plan\nStandard → Free/);
+    assert.match(text, /CSPM extension AgentlessDiscoveryForKubernetes\nOn → Off/, 'Free switches it off, so the card says so');
+
+    extension(SANDBOX, 'SensitiveDataDiscovery').isEnabled = 'True';
+    const putsBefore = pricingPuts(bot).length;
+    await bot.click(VERBS.approve, approveDataOf(card), APPROVER);
+    await bot.settle();
+    const finished = await bot.deps.approvals.get(approveDataOf(card).requestId);
+    assert.equal(finished?.status, 'stale');
+    assert.match(finished?.statusReason ?? '', /SensitiveDataDiscovery was Off when planned and is On now/);
+    assert.equal(pricingPuts(bot).length, putsBefore, 'nothing was written');
+    assert.equal(extension(SANDBOX, 'SensitiveDataDiscovery').isEnabled, 'True');
+    assert.doesNotMatch(cardText(cardOf(bot.adapter.updates.at(-1))), /now on/);
   });
 });
