@@ -5,7 +5,7 @@
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logging';
 import { systemClock, type Clock } from './core/ports';
-import { ApprovalService, createRequestIdGenerator, RequestRepository } from './core/approval';
+import { approversCannotRequest, ApprovalService, createRequestIdGenerator, RequestRepository } from './core/approval';
 import { connectArm, type ArmConnection } from './wiring/connectArm';
 import { connectStorage } from './wiring/storage';
 import { createAdapter, botAppIdOf } from './bot/adapter';
@@ -57,6 +57,12 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     policy: config.approvals,
   });
 
+  if (approversCannotRequest(config.approvals)) {
+    logger.warn(
+      { approvers: config.approvals.approvers.length, minApprovals: config.approvals.minApprovals },
+      'an approver\'s own request can never reach the quorum (nobody approves their own), so the bot refuses to open one: approvers must ask someone else to request. Add an approver to DEFENDER_APPROVERS or lower DEFENDER_MIN_APPROVALS to allow it',
+    );
+  }
   const adapter = createAdapter(config.botCredentials);
   const botAppId = botAppIdOf(config.botCredentials);
   adapter.onTurnError = createErrorSink(logger);
@@ -65,7 +71,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const publisher = new CardPublisher(
     requestCards,
     { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) },
-    config.approvals.approvers,
+    { policy: config.approvals, clock },
     logger,
     new ApprovalChannel(store, config.approvals.approvalConversation),
   );

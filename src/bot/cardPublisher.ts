@@ -3,13 +3,14 @@
  * card in every conversation it was posted to. Teams clients with Universal Actions then refresh their own view.
  */
 import { ConversationReference, TurnContext } from 'botbuilder';
-import type { ApprovalRequest } from '../core/approval';
+import type { ApprovalPolicy, ApprovalRequest } from '../core/approval';
+import type { Clock } from '../core/ports';
 import type { Logger } from '../logging';
 import { AdaptiveCardJson, buildMessageCard } from '../cards';
 import { cardActivity, sendCard } from './cardReplies';
 import type { ApprovalChannel } from './approvalChannel';
 import type { RequestCards } from './requestCards';
-import { approvalCard } from './requestView';
+import { approvalCard, EVERYONE } from './requestView';
 
 /** Continues a conversation outside the turn that started it (CloudAdapter.continueConversationAsync). */
 export interface ProactiveChannel {
@@ -26,7 +27,8 @@ export class CardPublisher {
   constructor(
     private readonly requestCards: RequestCards,
     private readonly proactive: ProactiveChannel,
-    private readonly approverIds: string[],
+    /** The policy in force (buttons, quorum) and the clock the cards are drawn against. */
+    private readonly drawing: { policy: ApprovalPolicy; clock: Clock },
     private readonly logger: Logger,
     /** The approvers' channel; without one, cards go only where they were asked for. */
     readonly approvalChannel?: ApprovalChannel,
@@ -72,7 +74,7 @@ export class CardPublisher {
   /** Re-renders the base card everywhere it was posted. One failing conversation does not stop the others. */
   async updateAll(request: ApprovalRequest): Promise<void> {
     const cards = await this.requestCards.get(request.id);
-    const card = approvalCard(request, 'everyone', { approverIds: this.approverIds, userMris: cards.userMris });
+    const card = approvalCard(request, EVERYONE, { policy: this.drawing.policy, now: this.drawing.clock.now(), userMris: cards.userMris });
     await Promise.all(
       cards.locations.map(async ({ reference, activityId }) => {
         try {

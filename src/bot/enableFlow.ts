@@ -9,7 +9,7 @@ import { planTarget } from '../core/plan';
 import type { BotDeps } from './deps';
 import { actingPerson } from './identity';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
-import { approvalCard } from './requestView';
+import { newRequestCard } from './requestActions';
 
 export interface EnableAnswer {
   /** The answer to the person who asked: the preview, or why nothing happened. */
@@ -38,7 +38,6 @@ export async function planEnable(context: TurnContext, deps: BotDeps, subscripti
   if (target.changes.length === 0) return { reply: buildEnablePreviewCard({ plan: target, minApprovals }) };
 
   const outcome = await deps.approvals.request({ plan: { targets: [target] }, requester });
-  const refreshUsers = { approverIds: deps.config.approvals.approvers, userMris: context.activity.from?.id ? [context.activity.from.id] : [] };
   switch (outcome.kind) {
     case 'nothing-to-change':
       return { reply: buildEnablePreviewCard({ plan: target, minApprovals }) };
@@ -52,12 +51,12 @@ export async function planEnable(context: TurnContext, deps: BotDeps, subscripti
           message: `${subscription.displayName} already has an open request (${outcome.request.id}) from ${outcome.request.requester.name}.`,
           nextStep: 'Its card is below. Approvers can act on it there, or type `requests` to see every open request.',
         }),
-        requestCard: { requestId: outcome.request.id, card: approvalCard(outcome.request, 'everyone', refreshUsers) },
+        requestCard: { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) },
       };
     case 'created':
       return {
         reply: buildEnablePreviewCard({ plan: target, requestId: outcome.request.id, minApprovals }),
-        requestCard: { requestId: outcome.request.id, card: approvalCard(outcome.request, 'everyone', refreshUsers) },
+        requestCard: { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) },
       };
   }
 }

@@ -11,7 +11,7 @@ import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
-import { approvalCard } from './requestView';
+import { newRequestCard } from './requestActions';
 
 interface Candidate {
   subscription: Subscription;
@@ -85,7 +85,6 @@ export async function planFleetEnable(context: TurnContext, deps: BotDeps, subsc
     // Another request claimed one of these subscriptions between our check and our claim: say which, open nothing.
     return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: `Request ${outcome.request.id} was opened meanwhile for ${outcome.request.plan.targets.map((target) => target.subscriptionName).join(', ')}.`, nextStep: 'Run the command again: those subscriptions will be left out.' }) };
   }
-  const refreshUsers = { approverIds: deps.config.approvals.approvers, userMris: context.activity.from?.id ? [context.activity.from.id] : [] };
   const reply: AdaptiveCardJson = buildMessageCard({
     tone: 'good',
     title: `Request ${outcome.request.id} opened for ${targets.length} subscription${targets.length === 1 ? '' : 's'}`,
@@ -93,5 +92,5 @@ export async function planFleetEnable(context: TurnContext, deps: BotDeps, subsc
     items: leftOut,
     itemsTitle: leftOut.length ? 'Left out' : undefined,
   });
-  return { reply, requestCard: { requestId: outcome.request.id, card: approvalCard(outcome.request, 'everyone', refreshUsers) } };
+  return { reply, requestCard: { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) } };
 }

@@ -10,7 +10,7 @@ import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
-import { approvalCard } from './requestView';
+import { newRequestCard } from './requestActions';
 
 export async function planOnboard(context: TurnContext, deps: BotDeps, subscription: Subscription): Promise<EnableAnswer> {
   const requester = actingPerson(context.activity);
@@ -45,8 +45,7 @@ export async function planOnboard(context: TurnContext, deps: BotDeps, subscript
   const outcome = await deps.approvals.request({ plan: { targets: [target] }, requester });
   if (outcome.kind === 'refused') return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
   if (outcome.kind === 'nothing-to-change') return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to onboard', message: 'Every API is onboarded already.' }) };
-  const refreshUsers = { approverIds: deps.config.approvals.approvers, userMris: context.activity.from?.id ? [context.activity.from.id] : [] };
-  const requestCard = { requestId: outcome.request.id, card: approvalCard(outcome.request, 'everyone', refreshUsers) };
+  const requestCard = { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) };
   if (outcome.kind === 'already-open') {
     return {
       reply: buildMessageCard({ tone: 'default', title: 'A request is already open', message: `${subscription.displayName} already has an open request (${outcome.request.id}); one open request per subscription.`, nextStep: 'Its card is below.' }),

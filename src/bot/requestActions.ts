@@ -9,7 +9,7 @@ import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard } from './enableFlow';
 import { actingPerson } from './identity';
-import { approvalCard, viewerRoleOf } from './requestView';
+import { approvalCard, EVERYONE, type CardAudience } from './requestView';
 
 /** The acting person, or the card that explains why nobody may act here. */
 export function actorOrRefusal(context: TurnContext, deps: BotDeps, action: string): { actor: Person } | { card: AdaptiveCardJson } {
@@ -29,15 +29,26 @@ export function refusalCard(message: string, requestId?: string): AdaptiveCardJs
   });
 }
 
-export async function cardForViewer(deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined): Promise<AdaptiveCardJson> {
+/** The policy in force and the time now: what every request card is drawn against. */
+export function audienceOf(deps: Pick<BotDeps, 'config' | 'clock'>, userMris: string[] = []): CardAudience {
+  return { policy: deps.config.approvals, now: deps.clock.now(), userMris };
+}
+
+export async function cardForViewer(deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined, page = 1): Promise<AdaptiveCardJson> {
   const { userMris } = await deps.requestCards.get(request.id);
-  return approvalCard(request, viewerRoleOf(request, viewer, deps.config.approvals.approvers), { approverIds: deps.config.approvals.approvers, userMris });
+  return approvalCard(request, viewer, audienceOf(deps, userMris), page);
 }
 
 /** The card posted to a conversation: everyone sees it; the server decides who may use its buttons. */
 export async function baseCard(deps: BotDeps, request: ApprovalRequest): Promise<AdaptiveCardJson> {
   const { userMris } = await deps.requestCards.get(request.id);
-  return approvalCard(request, 'everyone', { approverIds: deps.config.approvals.approvers, userMris });
+  return approvalCard(request, EVERYONE, audienceOf(deps, userMris));
+}
+
+/** A new request's shared card, refreshed for the person who asked (their Teams id) and the approvers. */
+export function newRequestCard(context: TurnContext, deps: BotDeps, request: ApprovalRequest): AdaptiveCardJson {
+  const asker = context.activity.from?.id;
+  return approvalCard(request, EVERYONE, audienceOf(deps, typeof asker === 'string' ? [asker] : []));
 }
 
 /** After a change of state: every posted copy of the card is updated, in the background. */

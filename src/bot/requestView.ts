@@ -1,26 +1,34 @@
-/** An approval request as a card, for one viewer or (the base card) for everyone. */
+/** An approval request as a card, for one viewer or (the shared card) for everyone. */
 import { ApprovalCardModel, AdaptiveCardJson, buildApprovalCard, buildRequestTargetsCard, ViewerRole } from '../cards';
 import { requestHeading, usesTargetsCard } from './requestKind';
-import type { ApprovalRequest, Person } from '../core/approval';
+import { ANYONE, approvalStanding, isApprover, permissionsFor, samePerson, type ApprovalPolicy, type ApprovalRequest, type Person } from '../core/approval';
 
-/** Teams shows `refresh` to at most 60 users. */
-const MAX_REFRESH_USERS = 60;
-
-export function viewerRoleOf(request: ApprovalRequest, viewer: Person | undefined, approverIds: string[]): ViewerRole {
-  if (!viewer) return 'observer';
-  if (viewer.id === request.requester.id) return 'requester';
-  return approverIds.includes(viewer.id) ? 'approver' : 'observer';
+/** What a card needs besides the request: the policy in force now (buttons, quorum) and who gets refreshed views. */
+export interface CardAudience {
+  policy: ApprovalPolicy;
+  now: Date;
+  /** Teams user ids (MRIs) seen acting on the request. */
+  userMris?: string[];
 }
 
-export function approvalCardModel(
-  request: ApprovalRequest,
-  viewerRole: ViewerRole,
-  refreshUsers: { approverIds: string[]; userMris?: string[] },
-): ApprovalCardModel & { viewerRole: ViewerRole } {
+/** The shared card posted to a conversation: everyone sees it; the server decides who may use its buttons. */
+export const EVERYONE = 'everyone';
+
+export function viewerRoleOf(request: ApprovalRequest, viewer: Person | undefined, policy: Pick<ApprovalPolicy, 'approvers'>): ViewerRole {
+  if (!viewer) return 'observer';
+  if (samePerson(viewer, request.requester)) return 'requester';
+  return isApprover(policy, viewer) ? 'approver' : 'observer';
+}
+
+export function approvalCardModel(request: ApprovalRequest, viewer: Person | undefined | typeof EVERYONE, audience: CardAudience): ApprovalCardModel & { viewerRole: ViewerRole } {
   const target = request.plan.targets[0];
-  const refreshUserIds = [...new Set([request.requester.id, ...(refreshUsers.userMris ?? []), ...refreshUsers.approverIds])].slice(0, MAX_REFRESH_USERS);
+  const { policy, now } = audience;
+  // One rule in one place: the buttons are exactly what permissionsFor allows this viewer (or anyone, on the shared card).
+  const can = permissionsFor(policy, request, viewer === EVERYONE ? ANYONE : viewer ?? { id: '', name: '' }, now);
+  const standing = approvalStanding(policy, request);
+  const refreshUserIds = [...new Set([request.requester.id, ...(audience.userMris ?? []), ...policy.approvers])];
   return {
-    viewerRole,
+    viewerRole: viewer === EVERYONE ? 'everyone' : viewerRoleOf(request, viewer, policy),
     requestId: request.id,
     planHash: request.planHash,
     status: request.status,
@@ -28,11 +36,14 @@ export function approvalCardModel(
     requester: { name: request.requester.name },
     createdAt: request.createdAt,
     expiresAt: request.expiresAt,
-    approvals: request.approvals.map((approval) => ({ name: approval.by.name, at: approval.at })),
-    minApprovals: request.minApprovals,
+    approvals: standing.counted.map((approval) => ({ name: approval.by.name, at: approval.at })),
+    notCounted: standing.discounted.map(({ approval, reason }) => ({ name: approval.by.name, reason })),
+    minApprovals: standing.required,
+    buttons: { approve: can.approve.allowed, reject: can.reject.allowed, cancel: can.cancel.allowed, retry: can.retry.allowed },
     rejection: request.rejection ? { by: { name: request.rejection.by.name }, reason: request.rejection.reason, at: request.rejection.at } : undefined,
     cancelledBy: request.cancellation ? { name: request.cancellation.by.name } : undefined,
     outcome: request.outcomes?.find((outcome) => outcome.subscriptionId === target.subscriptionId),
+    statusReason: request.statusReason,
     refreshUserIds,
   };
 }
@@ -41,17 +52,12 @@ export function approvalCardModel(
  * A single-subscription `enable` keeps its familiar card; several subscriptions, a revert or an onboarding
  * get the card with one section per subscription (paged: `page` is 1-based).
  */
-export function approvalCard(
-  request: ApprovalRequest,
-  viewerRole: ViewerRole,
-  refreshUsers: { approverIds: string[]; userMris?: string[] },
-  page = 1,
-): AdaptiveCardJson {
-  const { viewerRole: role, plan: _first, outcome: _outcome, ...model } = approvalCardModel(request, viewerRole, refreshUsers);
-  if (!usesTargetsCard(request)) return buildApprovalCard({ ...model, plan: _first, outcome: _outcome }, role);
+export function approvalCard(request: ApprovalRequest, viewer: Person | undefined | typeof EVERYONE, audience: CardAudience, page = 1): AdaptiveCardJson {
+  const { viewerRole, plan: first, outcome, ...model } = approvalCardModel(request, viewer, audience);
+  if (!usesTargetsCard(request)) return buildApprovalCard({ ...model, plan: first, outcome }, viewerRole);
   const targets = request.plan.targets.map((plan) => ({
     plan,
-    outcome: request.outcomes?.find((outcome) => outcome.subscriptionId === plan.subscriptionId),
+    outcome: request.outcomes?.find((candidate) => candidate.subscriptionId === plan.subscriptionId),
   }));
-  return buildRequestTargetsCard({ ...model, heading: requestHeading(request), targets, page, ...(request.revertOf ? { revertOf: request.revertOf } : {}) }, role);
+  return buildRequestTargetsCard({ ...model, heading: requestHeading(request), targets, page, ...(request.revertOf ? { revertOf: request.revertOf } : {}) }, viewerRole);
 }

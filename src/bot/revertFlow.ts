@@ -12,7 +12,7 @@ import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGua
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
 import { requestKindOf } from './requestKind';
-import { approvalCard } from './requestView';
+import { newRequestCard } from './requestActions';
 
 /** Only a request that ran can have changed anything; the others left Azure as it was. */
 const REVERTIBLE: ApprovalRequest['status'][] = ['succeeded', 'partially-failed', 'failed'];
@@ -49,14 +49,13 @@ export async function planRevert(context: TurnContext, deps: BotDeps, requestId:
         }),
       };
     case 'created': {
-      const refreshUsers = { approverIds: deps.config.approvals.approvers, userMris: context.activity.from?.id ? [context.activity.from.id] : [] };
       return {
         reply: buildMessageCard({
           tone: 'default',
           title: `Revert request ${outcome.request.id} opened`,
           message: `It puts back the settings request ${requestId} found, exactly as listed on the card below; nothing changes until an approver approves.`,
         }),
-        requestCard: { requestId: outcome.request.id, card: approvalCard(outcome.request, 'everyone', refreshUsers) },
+        requestCard: { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) },
       };
     }
   }

@@ -1,6 +1,6 @@
 /**
- * Which buttons each viewer gets on an approval card. The server enforces who may do what;
- * these only keep each person's view uncluttered.
+ * The buttons of an approval card: exactly those the model's `buttons` allow (decided by the core's permissionsFor,
+ * which the server also enforces on every click), plus a manual Refresh on the shared card.
  */
 import { ActionJson } from './types';
 import { executeAction, openUrlAction, showCardAction } from './actions';
@@ -29,25 +29,18 @@ export function approvalActions(model: ApprovalCardModel, viewerRole: ViewerRole
   const { requestId, planHash, status } = model;
   const ids = { requestId, planHash };
   const actions: ActionJson[] = [];
-  const isPending = status === 'pending';
-  const canRetry = status === 'failed' || status === 'partially-failed';
-  const seesApproverButtons = viewerRole === 'approver' || viewerRole === 'everyone';
-
-  if (isPending && seesApproverButtons) {
-    // 'none': the reject reason input must not ride along with an approval.
-    actions.push(executeAction({ title: 'Approve', verb: VERBS.approve, data: ids, style: 'positive', associatedInputs: 'none' }));
-    actions.push(rejectAction(requestId, planHash));
-  }
-  if (isPending && (viewerRole === 'requester' || viewerRole === 'everyone')) {
-    actions.push(executeAction({ title: 'Cancel request', verb: VERBS.cancel, data: ids, associatedInputs: 'none' }));
-  }
-  if (canRetry && seesApproverButtons && !model.retriedAs) {
+  const { buttons } = model;
+  // 'none': the reject reason input must not ride along with an approval.
+  if (buttons.approve) actions.push(executeAction({ title: 'Approve', verb: VERBS.approve, data: ids, style: 'positive', associatedInputs: 'none' }));
+  if (buttons.reject) actions.push(rejectAction(requestId, planHash));
+  if (buttons.cancel) actions.push(executeAction({ title: 'Cancel request', verb: VERBS.cancel, data: ids, associatedInputs: 'none' }));
+  if (buttons.retry && !model.retriedAs) {
     actions.push(executeAction({ title: 'Retry', verb: VERBS.retry, data: ids, style: 'positive', associatedInputs: 'none' }));
   }
   const retriedLink = model.retriedAs?.url ? openUrlAction('Open the retry', model.retriedAs.url) : undefined;
   if (retriedLink) actions.push(retriedLink);
   // The base card never refreshes by itself on clients without Universal Actions: give it a manual Refresh.
-  if (viewerRole === 'everyone' && (isPending || status === 'approved' || status === 'executing')) {
+  if (viewerRole === 'everyone' && (status === 'pending' || status === 'approved' || status === 'executing')) {
     actions.push(executeAction({ title: 'Refresh', verb: VERBS.refreshRequest, data: { requestId }, associatedInputs: 'none' }));
   }
   return actions;

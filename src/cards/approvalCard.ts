@@ -4,17 +4,14 @@
  */
 import template from './templates/approval.json';
 import { approvalActions, refreshSection } from './approvalActions';
-import { LIVE_STATUSES, quorumText, statusBanner } from './approvalStatus';
+import { approvalFacts, LIVE_STATUSES, statusBanner } from './approvalStatus';
 import { changeFacts, Fact } from './changes';
 import { expandTemplate } from './expand';
 import { ApprovalCardModel, ViewerRole } from './models';
 import { outcomeSummaryView } from './outcomeSummary';
-import { escapeMarkdown, formatUtc, plainText, shortList } from './text';
+import { escapeMarkdown, formatUtc, plainText } from './text';
 import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
 import { AdaptiveCardJson } from './types';
-
-/** Names beyond this are counted, not listed: the quorum line must stay one line on a phone. */
-const MAX_APPROVER_NAMES = 5;
 
 const NOTES: Partial<Record<ViewerRole, string>> = {
   everyone: 'Only configured approvers can approve; the requester can cancel.',
@@ -24,13 +21,12 @@ const NOTES: Partial<Record<ViewerRole, string>> = {
 };
 
 function detailFacts(model: ApprovalCardModel): Fact[] {
-  const approverNames = model.approvals.map((approval) => escapeMarkdown(approval.name, 60));
   const facts: Fact[] = [
     { title: 'Requested by', value: escapeMarkdown(model.requester.name, 80) },
     { title: 'Created', value: formatUtc(model.createdAt) },
   ];
   if (model.status === 'pending' || model.status === 'expired') facts.push({ title: model.status === 'expired' ? 'Expired' : 'Expires', value: formatUtc(model.expiresAt) });
-  facts.push({ title: 'Approvals', value: approverNames.length ? `${quorumText(model)}: ${shortList(approverNames, MAX_APPROVER_NAMES)}` : quorumText(model) });
+  facts.push(...approvalFacts(model));
   if (model.retryOf) facts.push({ title: 'Retry of', value: escapeMarkdown(model.retryOf, 60) });
   if (model.retriedAs) facts.push({ title: 'Retried as', value: escapeMarkdown(model.retriedAs.requestId, 60) });
   return facts;

@@ -1,6 +1,7 @@
 /** The approval card's banner: the request's status in a few words and a colour. */
 import { ApprovalCardModel, ApprovalStatus } from './models';
-import { escapeMarkdown, plural } from './text';
+import type { Fact } from './changes';
+import { escapeMarkdown, plural, shortList } from './text';
 import { Tone } from './types';
 
 export function quorumText(model: Pick<ApprovalCardModel, 'approvals' | 'minApprovals'>): string {
@@ -25,3 +26,15 @@ export function statusBanner(model: ApprovalCardModel): { text: string; tone: To
 
 /** Statuses whose card can still change for someone: the ones worth refreshing. */
 export const LIVE_STATUSES: readonly ApprovalStatus[] = ['pending', 'approved', 'executing', 'partially-failed', 'failed'];
+
+/** Names beyond this are counted, not listed: the quorum line must stay one line on a phone. */
+const MAX_APPROVER_NAMES = 5;
+
+/** "Approvals: 1 of 2 approvals: Avery", and one line per approval that no longer counts, saying why. */
+export function approvalFacts(model: Pick<ApprovalCardModel, 'approvals' | 'minApprovals' | 'notCounted'>): Fact[] {
+  const names = model.approvals.map((approval) => escapeMarkdown(approval.name, 60));
+  const facts: Fact[] = [{ title: 'Approvals', value: names.length ? `${quorumText(model)}: ${shortList(names, MAX_APPROVER_NAMES)}` : quorumText(model) }];
+  const notCounted = (model.notCounted ?? []).map(({ name, reason }) => `${escapeMarkdown(name, 60)}'s approval no longer counts: ${reason}`);
+  if (notCounted.length) facts.push({ title: 'Not counted', value: shortList(notCounted, MAX_APPROVER_NAMES) });
+  return facts;
+}

@@ -55,9 +55,14 @@ export interface ApprovalCardModel {
   requester: PersonRef;
   createdAt: Timestamp;
   expiresAt: Timestamp;
+  /** Approvals that count now (from people who are approvers now). */
   approvals: Array<PersonRef & { at?: Timestamp }>;
+  /** Approvals on record that no longer count, and why (e.g. "not an approver"). */
+  notCounted?: Array<PersonRef & { reason: string }>;
   /** Quorum: approvals needed before it runs. */
   minApprovals: number;
+  /** The buttons this card offers: exactly what the server would allow its viewer (the core's permissionsFor). */
+  buttons: { approve: boolean; reject: boolean; cancel: boolean; retry: boolean };
   rejection?: { by: PersonRef; reason: string; at?: Timestamp };
   cancelledBy?: PersonRef;
   /** Per-setting results once executed; `staleReasons` when status is 'stale'. */

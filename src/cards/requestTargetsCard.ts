@@ -5,7 +5,7 @@
  */
 import template from './templates/requestTargets.json';
 import { approvalActions, refreshSection } from './approvalActions';
-import { LIVE_STATUSES, quorumText, statusBanner } from './approvalStatus';
+import { approvalFacts, LIVE_STATUSES, statusBanner } from './approvalStatus';
 import { executeAction } from './actions';
 import type { Fact } from './changes';
 import { expandTemplate } from './expand';
@@ -42,8 +42,7 @@ function facts(model: RequestTargetsCardModel): Fact[] {
     { title: 'Created', value: formatUtc(model.createdAt) },
   ];
   if (model.status === 'pending' || model.status === 'expired') list.push({ title: model.status === 'expired' ? 'Expired' : 'Expires', value: formatUtc(model.expiresAt) });
-  const names = model.approvals.map((approval) => escapeMarkdown(approval.name, 60)).slice(0, 5);
-  list.push({ title: 'Approvals', value: names.length ? `${quorumText(model)}: ${names.join(', ')}` : quorumText(model) });
+  list.push(...approvalFacts(model));
   if (model.revertOf) list.push({ title: 'Reverts', value: escapeMarkdown(model.revertOf, 60) });
   if (model.retryOf) list.push({ title: 'Retry of', value: escapeMarkdown(model.retryOf, 60) });
   if (model.retriedAs) list.push({ title: 'Retried as', value: escapeMarkdown(model.retriedAs.requestId, 60) });

@@ -10,6 +10,8 @@ import { SimulatorSettings } from './simulatorSettings';
 import { readDemoArmSettings } from './demoArm';
 import { readStorageSettings, type StorageSettings } from './storageSettings';
 import { readRateLimitSettings, type RateLimitSettings } from './rateLimitSettings';
+import { ApprovalPolicyError, createApprovalPolicy, type ApprovalPolicyField } from '../core/approval/policy';
+import type { ApprovalPolicy } from '../core/approval/types';
 
 export { ConfigError } from './env';
 
@@ -36,12 +38,8 @@ export interface AppConfig {
     | { kind: 'simulator'; simulator: SimulatorSettings }
     | { kind: 'external-simulator'; endpoint: string; caFile: string };
   fleetConcurrency: number;
-  approvals: {
-    approvers: string[];
-    /** Unset: anyone may request. */
-    requesters?: string[];
-    minApprovals: number;
-    requestTtlMs: number;
+  /** Who approves, the quorum and the request lifetime: normalised by createApprovalPolicy (src/core). */
+  approvals: ApprovalPolicy & {
     /** DEFENDER_APPROVAL_CONVERSATION: where every new request is also posted (a channel or chat id). Unset: nowhere else. */
     approvalConversation?: string;
   };
@@ -120,21 +118,50 @@ function readRequestTtlMs(env: Env): number {
   return ms;
 }
 
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
-  const mode = readMode(env);
-  const botCredentials = readBotCredentials(env, mode);
-  const approvers = readList(env, 'DEFENDER_APPROVERS', { guids: true });
+const POLICY_VARIABLES: Record<ApprovalPolicyField, string> = {
+  approvers: 'DEFENDER_APPROVERS',
+  requesters: 'DEFENDER_REQUESTERS',
+  minApprovals: 'DEFENDER_MIN_APPROVALS',
+  requestTtlMs: 'DEFENDER_REQUEST_TTL',
+};
+
+/** The approval policy, built by the core's one constructor, with its complaints told in the variables' names. */
+function readApprovals(env: Env, mode: Mode): AppConfig['approvals'] {
+  const approvers = readList(env, 'DEFENDER_APPROVERS', { guids: false });
   if (mode === 'production' && !approvers?.length) {
     throw new ConfigError('DEFENDER_APPROVERS', 'production mode needs at least one approver', 'Set it to the approvers\' Entra object ids, separated by commas');
   }
+  const minApprovals = readInteger(env, 'DEFENDER_MIN_APPROVALS', 1, { min: 1, max: 10 });
+  try {
+    const policy = createApprovalPolicy({
+      approvers: approvers ?? DEMO_APPROVERS.map((person) => person.aadObjectId),
+      requesters: readList(env, 'DEFENDER_REQUESTERS', { guids: false }),
+      minApprovals,
+      requestTtlMs: readRequestTtlMs(env),
+    });
+    return { ...policy, approvalConversation: readString(env, 'DEFENDER_APPROVAL_CONVERSATION') };
+  } catch (error) {
+    if (!(error instanceof ApprovalPolicyError)) throw error;
+    if (error.problem === 'QuorumUnreachable') {
+      const distinct = new Set((approvers ?? []).map((id) => id.toLowerCase())).size;
+      throw new ConfigError(
+        'DEFENDER_MIN_APPROVALS',
+        `${minApprovals} approvals can never be reached: DEFENDER_APPROVERS lists ${distinct} distinct approver(s) (an id listed twice counts once)`,
+        'Lower DEFENDER_MIN_APPROVALS, or add approvers to DEFENDER_APPROVERS',
+      );
+    }
+    const fix = error.problem === 'InvalidObjectId' ? 'List object ids separated by commas; find one with `az ad user show --id <upn> --query id -o tsv`' : 'Fix the value, or unset it for the default';
+    throw new ConfigError(POLICY_VARIABLES[error.field], error.message, fix);
+  }
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const mode = readMode(env);
+  const botCredentials = readBotCredentials(env, mode);
+  const approvals = readApprovals(env, mode);
   const allowedTenants = readList(env, 'DEFENDER_ALLOWED_TENANTS', { guids: true });
   if (mode === 'production' && !allowedTenants?.length) {
     throw new ConfigError('DEFENDER_ALLOWED_TENANTS', 'production mode needs the tenants the bot serves', 'Set it to your Entra tenant id(s), separated by commas');
-  }
-  const minApprovals = readInteger(env, 'DEFENDER_MIN_APPROVALS', 1, { min: 1, max: 10 });
-  const approverIds = approvers ?? DEMO_APPROVERS.map((person) => person.aadObjectId);
-  if (minApprovals > approverIds.length) {
-    throw new ConfigError('DEFENDER_MIN_APPROVALS', `${minApprovals} approvals can never be reached with ${approverIds.length} approver(s)`, 'Lower it or add approvers to DEFENDER_APPROVERS');
   }
   return {
     mode,
@@ -149,13 +176,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         ? readDemoArmSettings(env)
         : { kind: 'azure', endpoint: readString(env, 'DEFENDER_ARM_ENDPOINT') ?? 'https://management.azure.com' },
     fleetConcurrency: readInteger(env, 'DEFENDER_FLEET_CONCURRENCY', 16, { min: 1, max: 64 }),
-    approvals: {
-      approvers: approverIds.map((id) => id.toLowerCase()),
-      requesters: readList(env, 'DEFENDER_REQUESTERS', { guids: true }),
-      minApprovals,
-      requestTtlMs: readRequestTtlMs(env),
-      approvalConversation: readString(env, 'DEFENDER_APPROVAL_CONVERSATION'),
-    },
+    approvals,
     guardrails: {
       allowedTenants,
       allowedConversations: readList(env, 'DEFENDER_ALLOWED_CONVERSATIONS', { guids: false }),

@@ -91,7 +91,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
   const requestCards = new RequestCards(store);
   const background = new BackgroundWork(logger);
   const approvalChannel = new ApprovalChannel(store, options.approvalConversation);
-  const publisher = new CardPublisher(requestCards, { continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference, logic) }, policy.approvers, logger, approvalChannel);
+  const publisher = new CardPublisher(requestCards, { continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference, logic) }, { policy, clock }, logger, approvalChannel);
   const deps: BotDeps = {
     gateway,
     approvals,

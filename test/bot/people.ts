@@ -13,3 +13,5 @@ export const BYSTANDER: TeamsUser = { id: '29:bystander', name: 'Blake Bystander
 export const ANONYMOUS: TeamsUser = { id: '29:anonymous', name: 'Nobody' };
 
 export const TENANT_ID = 'tttttttt-0000-4000-8000-000000000000'.replace(/t/g, 'e');
+/** An approver who is later removed from DEFENDER_APPROVERS. */
+export const FORMER_APPROVER: TeamsUser = { id: '29:erin', name: 'Erin Former', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000005' };

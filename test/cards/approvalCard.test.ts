@@ -3,7 +3,7 @@ import { buildApprovalCard } from '../../src/cards/approvalCard';
 import { MAX_REFRESH_USER_IDS } from '../../src/cards/approvalActions';
 import type { ViewerRole } from '../../src/cards/models';
 import { REJECT_REASON_INPUT_ID, VERBS } from '../../src/cards/verbs';
-import { ALL_STATUSES, approvalModel, HOSTILE_NAME, LONG_ARM_MESSAGE, PLAN_HASH, REQUEST_ID } from './fixtures';
+import { ALL_STATUSES, approvalModel, approvalModelAs, HOSTILE_NAME, LONG_ARM_MESSAGE, PLAN_HASH, REQUEST_ID } from './fixtures';
 import { cardBytes, cardText, collectActions, findAction, findUnresolvedPlaceholders, MAX_CARD_BYTES, validateAdaptiveCard } from './validateCard';
 
 const ROLES: ViewerRole[] = ['approver', 'requester', 'observer', 'everyone'];
@@ -16,7 +16,7 @@ describe('approval card: every status × every viewer', () => {
   for (const status of ALL_STATUSES) {
     for (const role of ROLES) {
       it(`${status} as ${role}: valid, no placeholders left`, () => {
-        const card = buildApprovalCard(approvalModel(status), role);
+        const card = buildApprovalCard(approvalModelAs(role, status), role);
         assert.deepEqual(validateAdaptiveCard(card), []);
         assert.deepEqual(findUnresolvedPlaceholders(card), []);
       });
@@ -26,7 +26,7 @@ describe('approval card: every status × every viewer', () => {
 
 describe('approval card: actions by viewer', () => {
   it('pending, approver: Approve and Reject (with a required reason), bound to requestId + planHash', () => {
-    const card = buildApprovalCard(approvalModel('pending'), 'approver');
+    const card = buildApprovalCard(approvalModelAs('approver', 'pending'), 'approver');
     assert.deepEqual(verbsOf(card), [VERBS.approve, 'Action.ShowCard', VERBS.reject]);
     const approve = findAction(card, { verb: VERBS.approve })!;
     assert.deepEqual(approve.data, { requestId: REQUEST_ID, planHash: PLAN_HASH });
@@ -41,12 +41,12 @@ describe('approval card: actions by viewer', () => {
   });
 
   it('pending, requester: only Cancel; observer: nothing', () => {
-    assert.deepEqual(verbsOf(buildApprovalCard(approvalModel('pending'), 'requester')), [VERBS.cancel]);
-    assert.deepEqual(verbsOf(buildApprovalCard(approvalModel('pending'), 'observer')), []);
+    assert.deepEqual(verbsOf(buildApprovalCard(approvalModelAs('requester', 'pending'), 'requester')), [VERBS.cancel]);
+    assert.deepEqual(verbsOf(buildApprovalCard(approvalModelAs('observer', 'pending'), 'observer')), []);
   });
 
   it('pending, base card: Approve, Reject, Cancel and a manual Refresh for everyone, with the rule spelt out', () => {
-    const card = buildApprovalCard(approvalModel('pending'), 'everyone');
+    const card = buildApprovalCard(approvalModelAs('everyone', 'pending'), 'everyone');
     assert.deepEqual(verbsOf(card), [VERBS.approve, 'Action.ShowCard', VERBS.reject, VERBS.cancel, VERBS.refreshRequest]);
     assert.deepEqual(findAction(card, { title: 'Refresh' })!.data, { requestId: REQUEST_ID });
     assert.ok(cardText(card).includes('Only configured approvers can approve; the requester can cancel.'));
@@ -54,12 +54,12 @@ describe('approval card: actions by viewer', () => {
 
   it('failed and partially failed: Retry for approvers and the base card only', () => {
     for (const status of ['failed', 'partially-failed'] as const) {
-      assert.deepEqual(verbsOf(buildApprovalCard(approvalModel(status), 'approver')), [VERBS.retry]);
-      assert.deepEqual(verbsOf(buildApprovalCard(approvalModel(status), 'everyone')), [VERBS.retry]);
-      assert.deepEqual(verbsOf(buildApprovalCard(approvalModel(status), 'requester')), []);
-      assert.deepEqual(verbsOf(buildApprovalCard(approvalModel(status), 'observer')), []);
+      assert.deepEqual(verbsOf(buildApprovalCard(approvalModelAs('approver', status), 'approver')), [VERBS.retry]);
+      assert.deepEqual(verbsOf(buildApprovalCard(approvalModelAs('everyone', status), 'everyone')), [VERBS.retry]);
+      assert.deepEqual(verbsOf(buildApprovalCard(approvalModelAs('requester', status), 'requester')), []);
+      assert.deepEqual(verbsOf(buildApprovalCard(approvalModelAs('observer', status), 'observer')), []);
     }
-    const retried = buildApprovalCard(approvalModel('failed', { retriedAs: { requestId: 'req_NEW', url: 'https://teams.microsoft.com/l/message/1' } }), 'approver');
+    const retried = buildApprovalCard(approvalModelAs('approver', 'failed', { retriedAs: { requestId: 'req_NEW', url: 'https://teams.microsoft.com/l/message/1' } }), 'approver');
     assert.deepEqual(verbsOf(retried), ['Action.OpenUrl'], 'an already retried request offers its link, not a second retry');
     assert.ok(cardText(retried).includes('Retried as: req\\_NEW'));
   });
@@ -67,12 +67,12 @@ describe('approval card: actions by viewer', () => {
   it('finished requests have no buttons and no refresh; live ones refresh for the listed users', () => {
     for (const status of ['succeeded', 'rejected', 'cancelled', 'expired', 'stale'] as const) {
       for (const role of ROLES) {
-        const card = buildApprovalCard(approvalModel(status), role);
+        const card = buildApprovalCard(approvalModelAs(role, status), role);
         assert.deepEqual(verbsOf(card), [], `${status} as ${role}`);
         assert.equal(card.refresh, undefined);
       }
     }
-    const live = buildApprovalCard(approvalModel('pending'), 'everyone');
+    const live = buildApprovalCard(approvalModelAs('everyone', 'pending'), 'everyone');
     assert.deepEqual(live.refresh, {
       action: { type: 'Action.Execute', verb: VERBS.refreshRequest, data: { requestId: REQUEST_ID } },
       userIds: ['29:requester', '29:approver-1', '29:approver-2'],
@@ -82,7 +82,7 @@ describe('approval card: actions by viewer', () => {
 
 describe('approval card: content', () => {
   it('pending shows the changes before → after, quorum, requester and UTC times', () => {
-    const text = cardText(buildApprovalCard(approvalModel('pending', { minApprovals: 2 }), 'approver'));
+    const text = cardText(buildApprovalCard(approvalModelAs('approver', 'pending', { minApprovals: 2 }), 'approver'));
     assert.ok(text.includes('⏳ Waiting for approval · 0 of 2 approvals'));
     assert.ok(text.includes('Defender for APIs: Free → Standard (P1)'));
     assert.ok(text.includes('API security posture management (CSPM): Off → On'));
@@ -92,7 +92,7 @@ describe('approval card: content', () => {
   });
 
   it('partially failed shows each setting done or failed, with ARM\'s message as plain text', () => {
-    const text = cardText(buildApprovalCard(approvalModel('partially-failed'), 'observer'));
+    const text = cardText(buildApprovalCard(approvalModelAs('observer', 'partially-failed'), 'observer'));
     assert.ok(text.includes('⚠️ 1 of 3 changes failed; the rest were applied.'));
     assert.equal(text.filter((line) => line === '✅ Done').length, 2);
     assert.equal(text.filter((line) => line === '❌ Failed').length, 1);
@@ -100,12 +100,12 @@ describe('approval card: content', () => {
   });
 
   it('rejected shows who and the reason; stale shows what moved; expired says why', () => {
-    const rejected = cardText(buildApprovalCard(approvalModel('rejected'), 'requester'));
+    const rejected = cardText(buildApprovalCard(approvalModelAs('requester', 'rejected'), 'requester'));
     assert.ok(rejected.includes('⛔ Rejected by Ava Approver'));
     assert.ok(rejected.includes('Not during the release freeze.'));
-    const stale = cardText(buildApprovalCard(approvalModel('stale'), 'approver'));
+    const stale = cardText(buildApprovalCard(approvalModelAs('approver', 'stale'), 'approver'));
     assert.ok(stale.includes('• Defender for APIs was Free when planned and is Standard (P2) now'));
-    const expired = cardText(buildApprovalCard(approvalModel('expired'), 'approver'));
+    const expired = cardText(buildApprovalCard(approvalModelAs('approver', 'expired'), 'approver'));
     assert.ok(expired.includes('Expired after 24 hours with 0 of 1 approvals.'));
   });
 
@@ -135,7 +135,7 @@ describe('approval card: content', () => {
     assert.ok(cardBytes(card) < MAX_CARD_BYTES, `${cardBytes(card)} bytes`);
     assert.equal((card.refresh as { userIds: string[] }).userIds.length, MAX_REFRESH_USER_IDS);
     assert.ok(cardText(card).some((line) => line.startsWith('Approvals: 60 of 60 approvals: ') && line.endsWith('and 55 more')));
-    const failed = buildApprovalCard(approvalModel('failed', { approvals, refreshUserIds }), 'everyone');
+    const failed = buildApprovalCard(approvalModelAs('everyone', 'failed', { approvals, refreshUserIds }), 'everyone');
     assert.deepEqual(validateAdaptiveCard(failed), []);
   });
 });

@@ -49,7 +49,8 @@ export const LONG_ARM_MESSAGE =
   'The client does not have authorization to perform action Microsoft.Security/pricings/write over scope ' +
   '/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.Security/pricings/CloudPosture. '.repeat(12);
 
-import type { ApprovalCardModel, ApprovalStatus } from '../../src/cards/models';
+import type { ApprovalCardModel, ApprovalStatus, ViewerRole } from '../../src/cards/models';
+import { ANYONE, createApprovalPolicy, permissionsFor, type ApprovalRequest } from '../../src/core/approval';
 
 export const PLAN_HASH = 'a'.repeat(64);
 export const REQUEST_ID = 'req_ABCDEFGHIJKLMNOPQRST';
@@ -79,6 +80,7 @@ export function approvalModel(status: ApprovalStatus, overrides: Partial<Approva
     expiresAt: new Date('2025-03-05T14:05:00.000Z'),
     approvals: status === 'pending' || status === 'expired' ? [] : [{ name: 'Ava Approver', at: '2025-03-04T15:00:00Z' }],
     minApprovals: 1,
+    buttons: buttonsFor(status, 'everyone'),
     refreshUserIds: ['29:requester', '29:approver-1', '29:approver-2'],
   };
   if (status === 'rejected') base.rejection = { by: { name: 'Ava Approver' }, reason: 'Not during the release freeze.', at: '2025-03-04T15:00:00Z' };
@@ -104,4 +106,25 @@ export function approvalModel(status: ApprovalStatus, overrides: Partial<Approva
     };
   }
   return { ...base, ...overrides };
+}
+
+/** People standing in for each viewer role, and the policy they live under. */
+const ROLE_PEOPLE = {
+  approver: { id: 'aaaaaaaa-0000-4000-8000-0000000000a1', name: 'Ava Approver' },
+  requester: { id: 'aaaaaaaa-0000-4000-8000-0000000000a2', name: 'Riya Requester' },
+  observer: { id: 'aaaaaaaa-0000-4000-8000-0000000000a3', name: 'Olly Observer' },
+};
+const ROLE_POLICY = createApprovalPolicy({ approvers: [ROLE_PEOPLE.approver.id], requestTtlMs: 86_400_000 });
+
+/** The buttons a viewer in `role` gets for a request in `status`, decided by the core's own permissionsFor. */
+export function buttonsFor(status: ApprovalStatus, role: ViewerRole): ApprovalCardModel['buttons'] {
+  const now = new Date('2025-03-04T16:00:00.000Z');
+  const request = { status, requester: ROLE_PEOPLE.requester, approvals: [], expiresAt: '2025-03-05T14:05:00.000Z' } as unknown as ApprovalRequest;
+  const can = permissionsFor(ROLE_POLICY, request, role === 'everyone' ? ANYONE : ROLE_PEOPLE[role], now);
+  return { approve: can.approve.allowed, reject: can.reject.allowed, cancel: can.cancel.allowed, retry: can.retry.allowed };
+}
+
+/** approvalModel as a viewer in `role` sees it. */
+export function approvalModelAs(role: ViewerRole, status: ApprovalStatus, overrides: Partial<ApprovalCardModel> = {}): ApprovalCardModel {
+  return approvalModel(status, { buttons: buttonsFor(status, role), ...overrides });
 }

@@ -62,6 +62,27 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: the approval policy', () => {
+  const SECOND = '33333333-3333-4333-8333-333333333333';
+
+  it('refuses, in one line naming both variables, approvers that are fewer than the quorum once duplicates count once', () => {
+    for (const approvers of [`${APPROVER},${APPROVER}`, `${APPROVER}, ${APPROVER.toUpperCase()}`]) {
+      const error = configError({ DEFENDER_APPROVERS: approvers, DEFENDER_MIN_APPROVALS: '2' });
+      assert.equal(error.variable, 'DEFENDER_MIN_APPROVALS');
+      assert.doesNotMatch(error.message, /\n/);
+      assert.match(error.message, /DEFENDER_MIN_APPROVALS: 2 approvals can never be reached: DEFENDER_APPROVERS lists 1 distinct approver/);
+    }
+  });
+
+  it('trims, lower-cases and de-duplicates object ids, and names the list that holds one that is not a GUID', () => {
+    const config = loadConfig({ DEFENDER_APPROVERS: ` ${APPROVER.toUpperCase()} , ${SECOND},${APPROVER}`, DEFENDER_MIN_APPROVALS: '2' }, '/tmp');
+    assert.deepEqual(config.approvals.approvers, [APPROVER, SECOND]);
+    assert.equal(config.approvals.minApprovals, 2);
+    assert.equal(configError({ DEFENDER_REQUESTERS: 'riley@contoso.com' }).variable, 'DEFENDER_REQUESTERS');
+    assert.match(configError({ DEFENDER_APPROVERS: `${APPROVER},not-a-guid` }).message, /^DEFENDER_APPROVERS: "not-a-guid" is not an Entra object id/);
+  });
+});
+
 describe('parseIsoDurationMs', () => {
   it('reads the durations DEFENDER_REQUEST_TTL allows', () => {
     assert.equal(parseIsoDurationMs('PT24H'), 86_400_000);

@@ -4,16 +4,12 @@ import { RequestPageActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 import { actingPerson } from '../identity';
-import { refusalCard } from '../requestActions';
-import { approvalCard, viewerRoleOf } from '../requestView';
+import { cardForViewer, refusalCard } from '../requestActions';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<RequestPageActionData>(app, VERBS.requestPage, async (context, { requestId, page }) => {
     const request = await deps.approvals.get(requestId);
     if (!request) return refusalCard(`No request ${requestId} exists; type \`requests\` to see the open ones.`);
-    const viewer = actingPerson(context.activity);
-    const { userMris } = await deps.requestCards.get(request.id);
-    const approverIds = deps.config.approvals.approvers;
-    return approvalCard(request, viewerRoleOf(request, viewer, approverIds), { approverIds, userMris }, page);
+    return cardForViewer(deps, request, actingPerson(context.activity), page);
   });
 }

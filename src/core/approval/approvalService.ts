@@ -10,11 +10,10 @@ import { isEmptyPlan, planKind } from '../plan';
 import type { ChangePlan } from '../plan';
 import type { Clock, DefenderGateway, IdGenerator } from '../ports';
 import { ApprovalFlowError, assertIdentity } from './errors';
-import { describeFinal, executeTarget, finalStatus, reconcileTarget } from './execution';
+import { describeFinal, executeTarget, finalStatus, quorumLostOutcomes, reconcileTarget } from './execution';
 import type { FinalStatus } from './execution';
-import { eligibleApproverCount, hasApproved, isApprover, mayRequest, permissionsFor, samePerson } from './policy';
-import type { RequestPermissions } from './policy';
-import { MAX_REASON_LENGTH, refuse, type Refusal } from './refusals';
+import { approvalStanding, countingDetails, eligibleApproverCount, mayRequest, permissionsFor } from './policy';
+import { MAX_REASON_LENGTH, refuse, refuseFor, type Refusal, type RefusalCode } from './refusals';
 import { isRequestId } from './requestId';
 import { isOpenStatus } from './stateMachine';
 import type { RequestRepository } from './requestRepository';
@@ -55,18 +54,15 @@ export class ApprovalService {
     assertIdentity(approver, 'approver');
     return this.transact<Results.ApproveResult>(requestId, (current, now) => {
       if (planHash !== current.planHash) return { answer: refuse.planMismatch(current) };
-      if (samePerson(current.requester, approver)) return { answer: refuse.selfApproval(current) };
-      if (!isApprover(this.deps.policy, approver)) return { answer: refuse.notAnApprover(current) };
-      if (isExpired(current, now)) return this.expireStep(current, now, (stored) => refuse.expired(stored));
-      if (current.status !== 'pending') return { answer: refuse.notPending(current, 'approved') };
-      if (hasApproved(current, approver)) {
-        return { answer: refuse.alreadyApproved(current, current.minApprovals - current.approvals.length) };
-      }
+      const permission = permissionsFor(this.deps.policy, current, approver, now).approve;
+      if (!permission.allowed) return this.refusalStep(permission.refusal, current, now, 'approved');
       const approvals = [...current.approvals, { by: { id: approver.id, name: approver.name }, at: now.toISOString() }];
-      if (approvals.length < current.minApprovals) {
+      const standing = approvalStanding(this.deps.policy, { ...current, approvals });
+      const counting = countingDetails(standing);
+      if (!standing.met) {
         const next = moveTo(current, 'pending', now, { approvals });
         return { next, after: async (stored) => {
-          await this.audited('request.approval-recorded', stored, approver, now, { approvals: approvals.length, required: stored.minApprovals });
+          await this.audited('request.approval-recorded', stored, approver, now, counting);
           return { kind: 'recorded', request: stored };
         } };
       }
@@ -74,8 +70,8 @@ export class ApprovalService {
       const approved = moveTo(current, 'approved', now, { approvals });
       const next = { ...moveTo(approved, 'executing', now, { executionStartedAt: now.toISOString() }), version: current.version + 1 };
       return { next, after: async (stored) => {
-        await this.audited('request.approval-recorded', stored, approver, now, { approvals: approvals.length, required: stored.minApprovals });
-        await this.audited('request.executing', stored, approver, now, { approvers: approvals.map((approval) => approval.by) });
+        await this.audited('request.approval-recorded', stored, approver, now, counting);
+        await this.audited('request.executing', stored, approver, now, { approvers: standing.counted.map((approval) => approval.by), ...counting });
         return { kind: 'execute', request: stored };
       } };
     });
@@ -86,10 +82,8 @@ export class ApprovalService {
     const trimmedReason = (reason ?? '').trim();
     return this.transact<Results.RejectResult>(requestId, (current, now) => {
       if (planHash !== undefined && planHash !== current.planHash) return { answer: refuse.planMismatch(current) };
-      if (samePerson(current.requester, approver)) return { answer: refuse.selfRejection(current) };
-      if (!isApprover(this.deps.policy, approver)) return { answer: refuse.notAnApprover(current) };
-      if (isExpired(current, now)) return this.expireStep(current, now, (stored) => refuse.expired(stored));
-      if (current.status !== 'pending') return { answer: refuse.notPending(current, 'rejected') };
+      const permission = permissionsFor(this.deps.policy, current, approver, now).reject;
+      if (!permission.allowed) return this.refusalStep(permission.refusal, current, now, 'rejected');
       if (trimmedReason === '') return { answer: refuse.reasonRequired(current) };
       if (trimmedReason.length > MAX_REASON_LENGTH) return { answer: refuse.reasonTooLong(current, trimmedReason.length) };
       const rejection = { by: { id: approver.id, name: approver.name }, reason: trimmedReason, at: now.toISOString() };
@@ -104,9 +98,8 @@ export class ApprovalService {
   async cancel({ requestId, actor }: Results.CancelInput): Promise<Results.CancelResult> {
     assertIdentity(actor, 'actor');
     return this.transact<Results.CancelResult>(requestId, (current, now) => {
-      if (!samePerson(current.requester, actor)) return { answer: refuse.notTheRequester(current) };
-      if (isExpired(current, now)) return this.expireStep(current, now, (stored) => refuse.expired(stored));
-      if (current.status !== 'pending') return { answer: refuse.notPending(current, 'cancelled') };
+      const permission = permissionsFor(this.deps.policy, current, actor, now).cancel;
+      if (!permission.allowed) return this.refusalStep(permission.refusal, current, now, 'cancelled');
       const cancellation = { by: { id: actor.id, name: actor.name }, at: now.toISOString() };
       const next = moveTo(current, 'cancelled', now, { cancellation, completedAt: now.toISOString() });
       return { next, after: async (stored) => {
@@ -122,8 +115,8 @@ export class ApprovalService {
     if (!isRequestId(requestId)) return refuse.invalidRequestId(requestId);
     const original = await this.deps.requests.get(requestId);
     if (!original) return refuse.unknownRequest(requestId);
-    if (!isApprover(this.deps.policy, actor)) return refuse.notAnApprover(original);
-    if (original.status !== 'failed' && original.status !== 'partially-failed') return refuse.notRetryable(original);
+    const permission = permissionsFor(this.deps.policy, original, actor, this.deps.clock.now()).retry;
+    if (!permission.allowed) return refuseFor(permission.refusal, original, this.deps.policy);
     let plan: ChangePlan;
     try {
       plan = await replanUnfinished(this.deps.gateway, original);
@@ -144,6 +137,9 @@ export class ApprovalService {
    */
   async execute(requestId: string, options: Results.ExecuteOptions = {}): Promise<ApprovalRequest> {
     return this.runExclusively(requestId, async (request) => {
+      // Counted again just before any write: only approvals from people who are approvers now may authorise it.
+      const standing = approvalStanding(this.deps.policy, request);
+      if (!standing.met) return this.complete(request.id, quorumLostOutcomes(request.plan, standing));
       const outcomes = await Promise.all(request.plan.targets.map((target) => executeTarget(this.deps.gateway, target, options)));
       return this.complete(request.id, outcomes);
     });
@@ -160,7 +156,7 @@ export class ApprovalService {
     return open
       .filter((request) => {
         const can = permissionsFor(this.deps.policy, request, person, now);
-        return can.canApprove || can.canCancel;
+        return can.approve.allowed || can.cancel.allowed;
       })
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -171,10 +167,6 @@ export class ApprovalService {
 
   async openRequestFor(subscriptionId: string): Promise<ApprovalRequest | undefined> {
     return this.deps.requests.openBySubscription(subscriptionId);
-  }
-
-  permissionsFor(request: ApprovalRequest, person: Person): RequestPermissions {
-    return permissionsFor(this.deps.policy, request, person, this.deps.clock.now());
   }
 
   /** The sweeper: pending requests past expiresAt become expired. Returns them so the bot can update their cards. */
@@ -247,6 +239,12 @@ export class ApprovalService {
     const result = await this.transact<boolean>(holder.id, (current, now) =>
       isExpired(current, now) ? this.expireStep(current, now, async () => false) : { answer: isOpenStatus(current.status) });
     return result === true;
+  }
+
+  /** A refusal as a transaction step; an expired request is expired on the spot before the refusal is given. */
+  private refusalStep<R>(code: RefusalCode, current: ApprovalRequest, now: Date, attempted: string): Step<R | Refusal> {
+    if (code === 'Expired') return this.expireStep(current, now, (stored) => refuse.expired(stored));
+    return { answer: refuseFor(code, current, this.deps.policy, attempted) };
   }
 
   private expireStep<R>(current: ApprovalRequest, now: Date, answer: (stored: ApprovalRequest) => R | Promise<R>): Step<R> {

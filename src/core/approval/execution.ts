@@ -6,7 +6,8 @@ import { isDefenderError } from '../errors';
 import { isApiPostureOn } from '../defender';
 import type { DefenderSettings } from '../defender';
 import type { TargetOutcome } from '../outcome';
-import { describeApiPlan, type PlanKind } from '../plan';
+import { describeApiPlan, type ChangePlan, type PlanKind } from '../plan';
+import type { ApprovalStanding } from './policy';
 import { isDesiredReached, targetStaleReasons as staleReasons } from '../desiredState';
 import type { TargetPlan } from '../plan';
 import type { DefenderGateway, OperationOptions } from '../ports';
@@ -90,6 +91,16 @@ export function describeFinal(status: FinalStatus, outcomes: TargetOutcome[], ki
     case 'partially-failed':
       return 'Some settings were changed and others were not; see each error, then an approver can use Retry for the rest.';
   }
+}
+
+/** Nothing written: the approvals on record no longer make a quorum under the policy in force. */
+export function quorumLostOutcomes(plan: ChangePlan, standing: ApprovalStanding): TargetOutcome[] {
+  const notCounted = standing.discounted.map(({ approval, reason }) => `${approval.by.name}'s approval no longer counts: ${reason}`);
+  const error = {
+    code: 'QuorumNotMet',
+    message: `Not applied: only ${standing.counted.length} of the ${standing.required} approvals needed are from people who are approvers now${notCounted.length ? ` (${notCounted.join('; ')})` : ''}; an approver can use Retry to ask again.`,
+  };
+  return plan.targets.map((target) => failedOutcome(target, error));
 }
 
 function failedOutcome(target: TargetPlan, error: { code: string; message: string }): TargetOutcome {

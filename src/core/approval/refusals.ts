@@ -2,7 +2,8 @@
  * Why the service said no, as a code the bot can branch on and one sentence a person can act on
  * (what went wrong + what to do next). Refusals are answers, not exceptions: nothing was changed.
  */
-import type { ApprovalRequest, RequestStatus } from './types';
+import { approvalStanding } from './policy';
+import type { ApprovalPolicy, ApprovalRequest, RequestStatus } from './types';
 
 export const REFUSAL_CODES = [
   'InvalidRequestId',
@@ -96,7 +97,10 @@ export const refuse = {
   quorumUnreachable: (required: number, available: number): Refusal => ({
     kind: 'refused',
     code: 'QuorumUnreachable',
-    message: `This change needs ${required} approval(s) from people other than you but only ${available} other approver(s) are configured; ask an admin to add approvers.`,
+    message:
+      `Nothing was opened: you are an approver, and nobody may approve their own request, so only the ${available} other approver(s) could approve it, ` +
+      `but it needs ${required}. Ask someone who is not an approver (and may request changes) to make this request, so every approver can approve it; ` +
+      'or ask an admin to add approvers or lower the number of approvals required.',
   }),
   expired: (request: ApprovalRequest): Refusal => ({
     kind: 'refused',
@@ -146,3 +150,27 @@ export const refuse = {
     message: `Request ${id} is being changed by many people at once; try again in a moment.`,
   }),
 };
+
+/** The refusal for a permission denied by permissionsFor (policy.ts), worded for this request. */
+export function refuseFor(code: RefusalCode, request: ApprovalRequest, policy: ApprovalPolicy, attempted = 'changed'): Refusal {
+  switch (code) {
+    case 'SelfApproval':
+      return refuse.selfApproval(request);
+    case 'SelfRejection':
+      return refuse.selfRejection(request);
+    case 'NotAnApprover':
+      return refuse.notAnApprover(request);
+    case 'NotTheRequester':
+      return refuse.notTheRequester(request);
+    case 'Expired':
+      return refuse.expired(request);
+    case 'AlreadyApproved': {
+      const standing = approvalStanding(policy, request);
+      return refuse.alreadyApproved(request, Math.max(0, standing.required - standing.counted.length));
+    }
+    case 'NotRetryable':
+      return refuse.notRetryable(request);
+    default:
+      return refuse.notPending(request, attempted);
+  }
+}

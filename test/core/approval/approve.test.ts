@@ -104,7 +104,7 @@ describe('ApprovalService.approve', () => {
     });
 
     it('50 concurrent approvals by 50 approvers with minApprovals 1: exactly one execute', async () => {
-      const approvers = Array.from({ length: 50 }, (_, index) => ({ id: `approver-${index}`, name: `Approver ${index}` }));
+      const approvers = Array.from({ length: 50 }, (_, index) => ({ id: `aaaaaaaa-0000-4000-8000-${String(index).padStart(12, "0")}`, name: `Approver ${index}` }));
       const { service, request } = await pendingRequest({ policy: { approvers: approvers.map((approver) => approver.id) } });
       const results = await Promise.all(approvers.map((approver) => service.approve({ requestId: request.id, planHash: request.planHash, approver })));
       assert.equal(results.filter((result) => result.kind === 'execute').length, 1);
@@ -115,7 +115,7 @@ describe('ApprovalService.approve', () => {
     });
 
     it('minApprovals 3 with 20 concurrent approvers: three recorded approvals, one execute', async () => {
-      const approvers = Array.from({ length: 20 }, (_, index) => ({ id: `approver-${index}`, name: `Approver ${index}` }));
+      const approvers = Array.from({ length: 20 }, (_, index) => ({ id: `aaaaaaaa-0000-4000-8000-${String(index).padStart(12, "0")}`, name: `Approver ${index}` }));
       const { service, request } = await pendingRequest({ policy: { approvers: approvers.map((approver) => approver.id), minApprovals: 3 } });
       const results = await Promise.all(approvers.map((approver) => service.approve({ requestId: request.id, planHash: request.planHash, approver })));
       assert.equal(results.filter((result) => result.kind === 'execute').length, 1);

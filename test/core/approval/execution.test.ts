@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { DefenderClient } from '../../../src/azure/defenderClient';
 import { SimulatorCredential } from '../../../src/azure/credentials';
-import type { ApprovalRequest } from '../../../src/core/approval';
+import { permissionsFor, type ApprovalRequest } from '../../../src/core/approval';
 import { verifyAuditChain } from '../../../src/core/audit';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -129,7 +129,7 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
       assert.equal(reconciled.outcomes?.[0].settings[0].error?.code, 'Interrupted');
       assert.match(reconciled.outcomes?.[0].settings[0].error?.message ?? '', /stopped while applying .* use Retry/);
       assert.deepEqual(harness.simulator.writes(), []);
-      assert.equal(after.service.permissionsFor(reconciled, BOB).canRetry, true);
+      assert.equal(permissionsFor(after.policy, reconciled, BOB, after.clock.now()).retry.allowed, true);
       assert.equal((await after.audit.list({ requestId: request.id, limit: 2 })).map((entry) => entry.type).join(), 'request.failed,request.reconciled');
     });
 

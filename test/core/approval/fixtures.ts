@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApprovalService, RequestRepository, createApprovalPolicy, encodeRequestId } from '../../../src/core/approval';
-import type { ApprovalPolicyInput, Person } from '../../../src/core/approval';
+import type { ApprovalPolicy, ApprovalPolicyInput, Person } from '../../../src/core/approval';
 import type { DefenderSettings } from '../../../src/core/defender';
 import { planTarget, type ChangePlan } from '../../../src/core/plan';
 import type { Clock, DefenderGateway, IdGenerator } from '../../../src/core/ports';
@@ -16,6 +16,7 @@ export const ALICE: Person = { id: '11111111-aaaa-4000-8000-000000000001', name:
 export const BOB: Person = { id: '22222222-bbbb-4000-8000-000000000002', name: 'Bob Approver' };
 export const CAROL: Person = { id: '33333333-cccc-4000-8000-000000000003', name: 'Carol Approver' };
 export const MALLORY: Person = { id: '44444444-dddd-4000-8000-000000000004', name: 'Mallory Outsider' };
+export const ERIN: Person = { id: '55555555-eeee-4000-8000-000000000005', name: 'Erin Approver' };
 
 export const SUB_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
 export const SUB_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
@@ -71,6 +72,7 @@ export interface World {
   store: FileStorage;
   audit: FileAuditLog;
   requests: RequestRepository;
+  policy: ApprovalPolicy;
   service: ApprovalService;
 }
 
@@ -100,5 +102,5 @@ export function buildWorld(options: WorldOptions = {}): World {
     ids: options.ids ?? sequentialRequestIds(),
     policy,
   });
-  return { dataDir, clock, store, audit, requests, service };
+  return { dataDir, clock, store, audit, requests, policy, service };
 }

@@ -103,7 +103,7 @@ describe('ApprovalService.request', () => {
     const { service } = buildWorld({ policy: { approvers: [BOB.id, CAROL.id], minApprovals: 2 } });
     const result = await service.request({ plan: planFor(SUB_A), requester: BOB });
     assert.equal(result.kind === 'refused' && result.code, 'QuorumUnreachable');
-    assert.match(result.kind === 'refused' ? result.message : '', /needs 2 approval\(s\) .* only 1 other approver/);
+    assert.match(result.kind === 'refused' ? result.message : '', /only the 1 other approver\(s\) could approve it, but it needs 2. Ask someone who is not an approver/);
   });
 
   it('throws for a missing identity: the bot must pass the activity sender', async () => {
