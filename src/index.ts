@@ -5,7 +5,7 @@
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logging';
 import { systemClock, type Clock } from './core/ports';
-import { approversCannotRequest, ApprovalService, createRequestIdGenerator, RequestRepository } from './core/approval';
+import { approversCannotRequest, ApprovalService, createRequestIdGenerator, reconcileDelayMs, RequestRepository } from './core/approval';
 import { connectArm, type ArmConnection } from './wiring/connectArm';
 import { connectStorage } from './wiring/storage';
 import { createAdapter, botAppIdOf } from './bot/adapter';
@@ -21,9 +21,6 @@ import { startSweeper } from './bot/sweeper';
 import { checkStoreWritable } from './wiring/readiness';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** Longer than any apply takes, so a start-up never re-applies what a live instance is still applying. */
-const RECONCILE_MIN_AGE_SHARED_MS = 10 * 60_000;
 
 export interface RunningBot {
   url: string;
@@ -55,6 +52,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     clock,
     ids: createRequestIdGenerator(),
     policy: config.approvals,
+    applyTimeoutMs: config.timing.applyTimeoutMs,
   });
 
   if (approversCannotRequest(config.approvals)) {
@@ -79,8 +77,9 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, config, logger, clock, background, rateLimits };
   const app = createBotApplication(deps);
 
-  // With shared storage another instance may be applying a request right now: only take over old ones.
-  const reconciled = await approvals.reconcileInterrupted({ minAgeMs: config.storage.kind === 'blob' ? RECONCILE_MIN_AGE_SHARED_MS : 0 });
+  // Only requests whose writes can no longer be on their way; younger ones are left to the sweeper (and to a live
+  // instance, with shared storage). Recovery records what is true and never writes again.
+  const reconciled = await approvals.reconcileInterrupted({ minAgeMs: reconcileDelayMs(config.timing) });
   for (const request of reconciled) background.run(`update cards of ${request.id}`, () => publisher.updateAll(request));
   const sweeper = startSweeper(deps, config.sweepIntervalMs);
 

@@ -12,6 +12,8 @@ import { errorFromResponse, errorFromThrown } from './armErrors';
 
 export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
 export const DEFAULT_USER_AGENT_PREFIX = 'defender-chatops/0.1';
+/** One ARM call, retries and Retry-After waits included, never takes longer than this unless configured otherwise. */
+export const DEFAULT_CALL_TIMEOUT_IN_MS = 120_000;
 
 export interface ArmRetryOptions {
   maxRetries?: number;
@@ -27,6 +29,11 @@ export interface ArmTransportOptions {
   userAgentPrefix?: string;
   retryOptions?: ArmRetryOptions;
   identityObjectId?: string;
+  /**
+   * Total time one call may take, retries included (DEFAULT_CALL_TIMEOUT_IN_MS). Explicit and bounded because crash
+   * recovery waits longer than it before it trusts that no write a dead process sent is still on its way.
+   */
+  callTimeoutInMs?: number;
   now: () => Date;
 }
 
@@ -58,9 +65,11 @@ function trustCaPolicy(caCertificate: string): PipelinePolicy {
 export class ArmTransport {
   private readonly client: SecurityCenter;
   readonly endpoint: string;
+  readonly callTimeoutInMs: number;
 
   constructor(private readonly options: ArmTransportOptions) {
     this.endpoint = (options.endpoint ?? DEFAULT_ARM_ENDPOINT).replace(/\/+$/, '');
+    this.callTimeoutInMs = options.callTimeoutInMs ?? DEFAULT_CALL_TIMEOUT_IN_MS;
     // The subscription id is only used by the SDK's generated operations, which we do not call.
     this.client = new SecurityCenter(options.credential, 'unused-by-defender-client', {
       endpoint: this.endpoint,
@@ -85,6 +94,7 @@ export class ArmTransport {
   /** Like send(), with the status and headers too: a long-running operation needs `Location` and `Retry-After`. */
   async sendForResponse<T>(call: ArmCall): Promise<ArmResponse<T>> {
     const context = { method: call.method, purpose: call.purpose, subscriptionId: call.subscriptionId, identityObjectId: this.options.identityObjectId };
+    const budget = AbortSignal.timeout(this.callTimeoutInMs);
     const headers = createHttpHeaders({ accept: 'application/json' });
     if (call.body !== undefined) headers.set('content-type', 'application/json; charset=utf-8');
     const request = createPipelineRequest({
@@ -92,12 +102,13 @@ export class ArmTransport {
       method: call.method,
       headers,
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      abortSignal: call.abortSignal,
+      abortSignal: call.abortSignal ? AbortSignal.any([call.abortSignal, budget]) : budget,
     });
     let response;
     try {
       response = await this.client.sendRequest(request);
     } catch (error) {
+      if (budget.aborted && !call.abortSignal?.aborted) throw this.timedOut(call);
       throw errorFromThrown(error, { ...context, now: this.options.now() });
     }
     if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, { ...context, now: this.options.now() });
@@ -111,6 +122,12 @@ export class ArmTransport {
         requestId: response.headers.get('x-ms-request-id'),
       });
     }
+  }
+
+  private timedOut(call: ArmCall): DefenderError {
+    const seconds = Math.round(this.callTimeoutInMs / 1000);
+    const write = call.method !== 'GET' ? ' The change may still have been applied: check `status` before asking again.' : '';
+    return new DefenderError('ArmUnavailable', `ArmUnavailable: ARM did not finish the request to ${call.purpose} within ${seconds} s, retries included.${write} Try again in a few minutes.`);
   }
 
   /** Follows ARM's nextLink until the list ends. */

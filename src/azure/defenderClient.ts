@@ -39,6 +39,8 @@ export interface DefenderClientOptions {
   userAgentPrefix?: string;
   /** The SDK's retry settings (tests shorten the delays); defaults are the SDK's. */
   retryOptions?: ArmRetryOptions;
+  /** Total time one ARM call may take, retries included; default DEFAULT_CALL_TIMEOUT_IN_MS. */
+  callTimeoutInMs?: number;
   /** Object id of the bot's identity, named in role-assignment hints when ARM's message does not name it. */
   identityObjectId?: string;
   /** Polling of API onboarding (a long-running operation); defaults suit real ARM. */

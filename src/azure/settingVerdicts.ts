@@ -3,6 +3,7 @@ import { API_POSTURE_EXTENSION, type CspmPlanState, type DefenderSettings, type 
 import type { SettingOutcome } from '../core/outcome';
 import { SETTING_LABELS, describeApiPlan, type SettingChange, type SettingKey, type TargetPlan } from '../core/plan';
 import { desiredChanges } from '../core/desiredState';
+import { settingHolds } from '../core/settingHolds';
 
 const notApplied = (setting: SettingKey, now: string, wanted: string): SettingOutcome => ({
   setting,
@@ -23,17 +24,13 @@ export function judgeSetting(change: SettingChange, target: TargetPlan, readBack
   const { setting } = change;
   if (target.desired) return judgeRestored(change, target, readBack, cloudPosturePutAnswer);
   switch (setting) {
-    case 'defenderForApis': {
-      const wanted = `Standard (${target.apiSubPlan})`;
-      const now = describeApiPlan(readBack);
-      return now === wanted ? { setting, status: 'done' } : notApplied(setting, now, wanted);
-    }
+    case 'defenderForApis':
+      return settingHolds(change, target, readBack) ? { setting, status: 'done' } : notApplied(setting, describeApiPlan(readBack), `Standard (${target.apiSubPlan})`);
     case 'cspmPlan':
-      return readBack.cspm.pricingTier === 'Standard' ? { setting, status: 'done' } : notApplied(setting, readBack.cspm.pricingTier, 'Standard');
+      return settingHolds(change, target, readBack) ? { setting, status: 'done' } : notApplied(setting, readBack.cspm.pricingTier, 'Standard');
     case 'apiPosture': {
-      const extension = readBack.cspm.extensions.find((candidate) => candidate.name === API_POSTURE_EXTENSION);
       const readBackFailure = failedApiPostureStatus(readBack.cspm);
-      if (!readBackFailure && readBack.cspm.pricingTier === 'Standard' && extension?.isEnabled === true) return { setting, status: 'done' };
+      if (!readBackFailure && settingHolds(change, target, readBack)) return { setting, status: 'done' };
       const failure = readBackFailure ?? failedApiPostureStatus(cloudPosturePutAnswer);
       if (!failure) return notApplied(setting, 'Off', 'On');
       return { setting, status: 'failed', error: { code: failure.code, message: failure.message ?? `${API_POSTURE_EXTENSION} failed to enable` } };
@@ -45,8 +42,8 @@ export function judgeSetting(change: SettingChange, target: TargetPlan, readBack
 
 /** A restore: the change holds when the read-back no longer differs from the desired state in that setting. */
 function judgeRestored(change: SettingChange, target: TargetPlan, readBack: DefenderSettings, cloudPosturePutAnswer?: CspmPlanState): SettingOutcome {
-  const left = desiredChanges(readBack, target.desired!).find((other) => other.setting === change.setting && other.subject === change.subject);
-  if (!left) return { setting: change.setting, status: 'done' };
+  if (settingHolds(change, target, readBack)) return { setting: change.setting, status: 'done' };
+  const left = desiredChanges(readBack, target.desired!).find((other) => other.setting === change.setting && other.subject === change.subject)!;
   const name = change.setting === 'apiPosture' ? API_POSTURE_EXTENSION : change.subject;
   const failure = cloudPosturePutAnswer?.extensions.find((extension) => extension.name === name)?.operationStatus;
   if (failure?.code.toLowerCase() === 'failed') return { setting: change.setting, status: 'failed', error: { code: failure.code, message: failure.message ?? `${name} could not be set` } };

@@ -17,7 +17,7 @@ export interface BotDeps {
   requestCards: RequestCards;
   /** Posts request cards and updates every copy on each change of state. */
   publisher: CardPublisher;
-  config: Pick<AppConfig, 'approvals' | 'guardrails' | 'fleetConcurrency' | 'mode'>;
+  config: Pick<AppConfig, 'approvals' | 'guardrails' | 'fleetConcurrency' | 'mode' | 'timing'>;
   logger: Logger;
   clock: Clock;
   background: BackgroundWork;

@@ -5,7 +5,7 @@
 import type { ApprovalRequest } from '../core/approval';
 import type { ConversationReference } from 'botbuilder';
 import type { BotDeps } from './deps';
-import { STUCK_EXECUTION_MS } from './sweeper';
+import { reconcileDelayMs } from '../core/approval';
 import { requestKindOf, type RequestKind } from './requestKind';
 
 const SUCCESS_TEXT: Record<RequestKind, string> = {
@@ -47,7 +47,7 @@ export function executeInBackground(deps: BotDeps, request: ApprovalRequest, app
       await deps.publisher.notify(approverConversation, {
         tone: 'attention',
         title: 'The approved change did not finish',
-        text: `Applying request ${request.id} failed inside the bot before its result was saved. The bot re-reads Azure and finishes or marks the request within ${STUCK_EXECUTION_MS / 60_000} minutes; check its card or \`history\` then.`,
+        text: `Applying request ${request.id} failed inside the bot before its result was saved. Within ${Math.ceil(reconcileDelayMs(deps.config.timing) / 60_000)} minutes the bot re-reads Azure and records on its card what was applied (it never applies it twice); check its card or \`history\` then.`,
       });
       return;
     }

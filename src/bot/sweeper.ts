@@ -1,17 +1,15 @@
 /**
- * Every `intervalMs`: expires requests past their time, and finishes requests stuck in `executing` (a storage
- * or process failure between approval and apply), then updates their cards.
+ * Every `intervalMs`: expires requests past their time, and records the truth of requests left in `executing` (a
+ * crash, or a storage failure between approval and the outcome), once no write they sent can still land; then
+ * updates their cards.
  */
-import type { ApprovalRequest } from '../core/approval';
+import { reconcileDelayMs, type ApprovalRequest } from '../core/approval';
 import type { BotDeps } from './deps';
 
-/** Far longer than any apply takes, so the sweep never competes with a live execution. */
-export const STUCK_EXECUTION_MS = 10 * 60_000;
-
-export function startSweeper(deps: Pick<BotDeps, 'approvals' | 'publisher' | 'background' | 'logger'>, intervalMs: number) {
+export function startSweeper(deps: Pick<BotDeps, 'approvals' | 'publisher' | 'background' | 'logger' | 'config'>, intervalMs: number) {
   const sweep = async () => {
     const expired = await deps.approvals.expireDue();
-    const finished = await deps.approvals.reconcileInterrupted({ minAgeMs: STUCK_EXECUTION_MS });
+    const finished = await deps.approvals.reconcileInterrupted({ minAgeMs: reconcileDelayMs(deps.config.timing) });
     const changed: ApprovalRequest[] = [...expired, ...finished];
     for (const request of changed) await deps.publisher.updateAll(request);
     if (changed.length) deps.logger.info({ expired: expired.map((request) => request.id), reconciled: finished.map((request) => request.id) }, 'swept requests');

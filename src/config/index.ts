@@ -49,8 +49,14 @@ export interface AppConfig {
     /** Unset: enable and approvals work in every conversation. */
     allowedConversations?: string[];
   };
-  /** How often the sweeper expires old requests. */
+  /** How often the sweeper expires old requests and reconciles interrupted ones. */
   sweepIntervalMs: number;
+  /**
+   * Bounds on writing to Azure, which crash recovery relies on: an approved request starts no ARM call after
+   * `applyTimeoutMs` (DEFENDER_APPLY_TIMEOUT), and one ARM call, retries included, takes at most `armCallTimeoutMs`
+   * (DEFENDER_ARM_CALL_TIMEOUT). See reconcileDelayMs in src/core/approval/execution.ts.
+   */
+  timing: { applyTimeoutMs: number; armCallTimeoutMs: number };
   maxBodyBytes: number;
   /** Per-user limits on enable, approvals and fleet-wide lists (DEFENDER_RATE_LIMIT_*). */
   rateLimits: RateLimitSettings;
@@ -107,6 +113,22 @@ function readBotCredentials(env: Env, mode: Mode): BotCredentials {
     throw new ConfigError('MicrosoftAppTenantId', 'is required with MicrosoftAppType=SingleTenant', 'Set it to your Entra tenant id');
   }
   return { kind: 'secret', appId, appPassword, appType, tenantId };
+}
+
+function readDurationMs(env: Env, variable: string, fallback: string, range: { minMs: number; maxMs: number; words: string }): number {
+  const raw = readString(env, variable) ?? fallback;
+  const ms = parseIsoDurationMs(raw);
+  if (ms === undefined || ms < range.minMs || ms > range.maxMs) {
+    throw new ConfigError(variable, `"${raw}" is not an ISO 8601 duration from ${range.words}`, `Use e.g. ${fallback}, or unset it for the default`);
+  }
+  return ms;
+}
+
+function readTiming(env: Env): AppConfig['timing'] {
+  return {
+    applyTimeoutMs: readDurationMs(env, 'DEFENDER_APPLY_TIMEOUT', 'PT10M', { minMs: 1000, maxMs: 3_600_000, words: '1 second to 1 hour' }),
+    armCallTimeoutMs: readDurationMs(env, 'DEFENDER_ARM_CALL_TIMEOUT', 'PT2M', { minMs: 1000, maxMs: 600_000, words: '1 second to 10 minutes' }),
+  };
 }
 
 function readRequestTtlMs(env: Env): number {
@@ -182,6 +204,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       allowedConversations: readList(env, 'DEFENDER_ALLOWED_CONVERSATIONS', { guids: false }),
     },
     sweepIntervalMs: readInteger(env, 'DEFENDER_SWEEP_INTERVAL_SECONDS', 60, { min: 1, max: 3600 }) * 1000,
+    timing: readTiming(env),
     maxBodyBytes: 256 * 1024,
     rateLimits: readRateLimitSettings(env),
   };

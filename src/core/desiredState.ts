@@ -143,8 +143,3 @@ export function targetStaleReasons(target: TargetPlan, current: DefenderSettings
   if (target.onboarding) return [];
   return [...staleReasons(target, current), ...restoreStaleReasons(target, current)];
 }
-
-/** Whether every planned change already holds: a restore reached its desired state, an enable has both on. */
-export function isDesiredReached(target: TargetPlan, current: DefenderSettings): boolean {
-  return target.desired ? desiredChanges(current, target.desired).length === 0 : false;
-}

@@ -25,6 +25,7 @@ export async function connectArm(config: AppConfig, { clock }: { clock: Clock })
       credential: createArmCredential({ kind: 'azure', managedIdentityClientId }),
       endpoint: config.arm.endpoint,
       fleetConcurrency: config.fleetConcurrency,
+      callTimeoutInMs: config.timing.armCallTimeoutMs,
       clock,
     });
     return { gateway, description: config.arm.endpoint, close: async () => undefined };
@@ -42,6 +43,7 @@ export async function connectArm(config: AppConfig, { clock }: { clock: Clock })
     endpoint: simulator.url,
     caCertificate: simulator.caCertificate,
     fleetConcurrency: config.fleetConcurrency,
+    callTimeoutInMs: config.timing.armCallTimeoutMs,
     clock,
   });
   return { gateway, simulator, description: simulator.url, close: () => simulator.close() };
@@ -60,6 +62,7 @@ function connectExternalSimulator(arm: { endpoint: string; caFile: string }, con
     endpoint: arm.endpoint,
     caCertificate,
     fleetConcurrency: config.fleetConcurrency,
+    callTimeoutInMs: config.timing.armCallTimeoutMs,
     clock,
   });
   return { gateway, description: `${arm.endpoint} (shared ARM simulator)`, close: async () => undefined };

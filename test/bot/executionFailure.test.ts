@@ -20,6 +20,6 @@ describe('when applying fails inside the bot after the approval was answered', (
     assert.equal(notice?.conversation?.id, `a:personal-${APPROVER.id}`, "told in the approver's own conversation");
     const text = cardText(cardOf(notice));
     assert.match(text, /The approved change did not finish/);
-    assert.match(text.replace(/\\_/g, '_'), new RegExp(`${requestId}[\\s\\S]*within 10 minutes`));
+    assert.match(text.replace(/\\_/g, '_'), new RegExp(`${requestId}[\\s\\S]*Within 14 minutes`));
   });
 });

@@ -63,6 +63,9 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
+/** The production defaults: the sweeper reconciles 14 minutes (of the test's clock) after a request began executing. */
+export const TEST_TIMING = { applyTimeoutMs: 10 * 60_000, armCallTimeoutMs: 120_000 };
+
 export const DEFAULT_TEST_POLICY: ApprovalPolicy = {
   approvers: [APPROVER.aadObjectId!, SECOND_APPROVER.aadObjectId!],
   minApprovals: 1,
@@ -102,7 +105,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     clock,
     background,
     rateLimits: new BotRateLimits(options.rateLimits ?? DEFAULT_RATE_LIMITS, clock, logger),
-    config: { mode: 'demo', fleetConcurrency: 16, approvals: { ...policy, approvalConversation: options.approvalConversation }, guardrails: options.guardrails ?? {} },
+    config: { mode: 'demo', fleetConcurrency: 16, approvals: { ...policy, approvalConversation: options.approvalConversation }, guardrails: options.guardrails ?? {}, timing: TEST_TIMING },
     workingCardDelayMs: 60_000,
   };
   const app = createBotApplication(deps);

@@ -83,6 +83,15 @@ describe('loadConfig: the approval policy', () => {
   });
 });
 
+describe('loadConfig: bounds on writing to Azure', () => {
+  it('defaults to a 10-minute apply and a 2-minute ARM call, and refuses what is not a duration in range', () => {
+    assert.deepEqual(loadConfig({}, '/tmp').timing, { applyTimeoutMs: 600_000, armCallTimeoutMs: 120_000 });
+    assert.deepEqual(loadConfig({ DEFENDER_APPLY_TIMEOUT: 'PT4S', DEFENDER_ARM_CALL_TIMEOUT: 'PT3S' }, '/tmp').timing, { applyTimeoutMs: 4000, armCallTimeoutMs: 3000 });
+    assert.match(configError({ DEFENDER_APPLY_TIMEOUT: '10m' }).message, /^DEFENDER_APPLY_TIMEOUT: "10m" is not an ISO 8601 duration from 1 second to 1 hour/);
+    assert.equal(configError({ DEFENDER_ARM_CALL_TIMEOUT: 'PT11M' }).variable, 'DEFENDER_ARM_CALL_TIMEOUT');
+  });
+});
+
 describe('parseIsoDurationMs', () => {
   it('reads the durations DEFENDER_REQUEST_TTL allows', () => {
     assert.equal(parseIsoDurationMs('PT24H'), 86_400_000);

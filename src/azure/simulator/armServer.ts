@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ArmError } from './armErrors';
 import { handleControl } from './controlRoutes';
 import type { FaultInjector } from './faults';
-import type { RequestLog } from './requestLog';
+import { WRITE_METHODS, type RequestLog } from './requestLog';
 import type { ArmResponse, RequestContext, Route } from './route';
 import { matchRoutes } from './routes';
 import type { SimulatorState } from './state';
@@ -47,10 +47,14 @@ async function handle(deps: ArmServerDeps, request: IncomingMessage, response: S
     return;
   }
 
+  const answered = deps.log.begin(method, url.pathname);
   const faults = deps.faults.current();
-  if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  const latencyMs = faults.latencyMs + (WRITE_METHODS.has(method) ? faults.writeLatencyMs : 0);
+  // A held request is applied even if its client has gone meanwhile, as ARM applies a write whose caller died.
+  if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 
   const outcome = answer(deps, { method, url, rawBody, parsed, authorization: request.headers.authorization });
+  answered();
   const entry: RecordedRequest = {
     method,
     path: url.pathname,

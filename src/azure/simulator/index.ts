@@ -13,9 +13,9 @@ import { validateSeed } from './seed';
 import { SimulatorState } from './state';
 import { specValidator } from './spec/specValidator';
 import { DEMO_SEED } from './demoSeed';
-import type { FaultRule, Faults, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
+import type { FaultRule, Faults, InFlightRequest, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
 
-export type { FaultRule, Faults, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
+export type { FaultRule, Faults, InFlightRequest, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
 export type { SeedSubscription, SeedPricing, SeedExtension, SeedApiManagementService, SeedApi } from './types';
 export { SimulatorState } from './state';
 export type { SubscriptionRecord, PricingRecord, ExtensionRecord, ApiManagementServiceRecord } from './state';
@@ -34,6 +34,8 @@ export interface ArmSimulator {
   clearRequests(): void;
   /** PUT/PATCH/DELETE/POST only, for "zero writes" assertions. */
   writes(): RecordedRequest[];
+  /** Requests received and not yet answered (held by latency). */
+  inFlight(): InFlightRequest[];
   /** Responses the official spec rejected (each was answered 500); empty unless the simulator has a bug. */
   violations(): SpecViolation[];
   faults(): Faults;
@@ -94,6 +96,7 @@ export async function startArmSimulator(options: StartArmSimulatorOptions = {}):
     requests: () => log.requests(),
     clearRequests: () => log.clear(),
     writes: () => log.writes(),
+    inFlight: () => log.inFlight(),
     violations: () => log.violations(),
     faults: () => faults.current(),
     setFaults: (update) => faults.set(update),

@@ -31,7 +31,12 @@ export interface ApprovalServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   policy: ApprovalPolicy;
+  /** An approved request starts no ARM call after this long in `executing`; default DEFAULT_APPLY_TIMEOUT_MS. */
+  applyTimeoutMs?: number;
 }
+
+/** Crash recovery waits longer than this (plus the ARM call timeout) before it trusts what ARM shows: see reconcileDelayMs. */
+export const DEFAULT_APPLY_TIMEOUT_MS = 10 * 60_000;
 
 
 export class ApprovalService {
@@ -140,9 +145,18 @@ export class ApprovalService {
       // Counted again just before any write: only approvals from people who are approvers now may authorise it.
       const standing = approvalStanding(this.deps.policy, request);
       if (!standing.met) return this.complete(request.id, quorumLostOutcomes(request.plan, standing));
-      const outcomes = await Promise.all(request.plan.targets.map((target) => executeTarget(this.deps.gateway, target, options)));
+      const deadline = this.applyDeadline(request, options.abortSignal);
+      const outcomes = await Promise.all(request.plan.targets.map((target) => executeTarget(this.deps.gateway, target, { ...options, abortSignal: deadline })));
       return this.complete(request.id, outcomes);
     });
+  }
+
+  /** Aborts every ARM call still running, and refuses new ones, once the request has been executing for applyTimeoutMs. */
+  private applyDeadline(request: ApprovalRequest, callerSignal?: AbortSignal): AbortSignal {
+    const startedAtMs = Date.parse(request.executionStartedAt ?? request.updatedAt);
+    const remainingMs = startedAtMs + (this.deps.applyTimeoutMs ?? DEFAULT_APPLY_TIMEOUT_MS) - this.deps.clock.now().getTime();
+    const deadline = AbortSignal.timeout(Math.max(0, remainingMs));
+    return callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
   }
 
   async get(requestId: string): Promise<ApprovalRequest | undefined> {
@@ -183,8 +197,10 @@ export class ApprovalService {
   }
 
   /**
-   * Start-up recovery of requests left in `executing` by a crash (see reconcileTarget for the rule per target).
-   * Taking one over is a compare-and-swap, so two instances never both re-apply it.
+   * Recovery of requests left in `executing` by a crash, at start-up and from the sweeper. Pass `minAgeMs` =
+   * reconcileDelayMs(...): only then can no write the dead executor sent still be on its way. Recovery never writes
+   * to Azure (see reconcileTarget); it records what is true. Taking a request over is a compare-and-swap, so two
+   * instances never both record it.
    */
   async reconcileInterrupted(options: Results.ReconcileOptions = {}): Promise<ApprovalRequest[]> {
     const now = this.deps.clock.now();
@@ -195,9 +211,12 @@ export class ApprovalService {
     for (const request of interrupted) {
       const takenOver = moveTo(request, 'executing', now, { executionStartedAt: now.toISOString() });
       if (!request.eTag || !(await this.deps.requests.compareAndSwap(takenOver, request.eTag))) continue;
-      await this.audited('request.reconciled', takenOver, SYSTEM_ACTOR, now, { reason: 'found executing at start-up' });
       reconciled.push(await this.runExclusively(request.id, async (current) => {
         const outcomes = await Promise.all(current.plan.targets.map((target) => reconcileTarget(this.deps.gateway, target, options)));
+        await this.audited('request.reconciled', current, SYSTEM_ACTOR, this.deps.clock.now(), {
+          reason: `found executing since ${request.executionStartedAt ?? request.updatedAt}; nothing was written again`,
+          found: outcomes.map((outcome) => ({ subscriptionId: outcome.subscriptionId, settings: outcome.settings.map(({ setting, subject, status }) => ({ setting, ...(subject ? { subject } : {}), status })) })),
+        });
         return this.complete(current.id, outcomes);
       }));
     }

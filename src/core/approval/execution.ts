@@ -3,12 +3,11 @@
  * A target is re-read from ARM just before writing: if it moved since planning, nothing is written for it.
  */
 import { isDefenderError } from '../errors';
-import { isApiPostureOn } from '../defender';
-import type { DefenderSettings } from '../defender';
-import type { TargetOutcome } from '../outcome';
-import { describeApiPlan, type ChangePlan, type PlanKind } from '../plan';
+import { summariseSettings, type SettingOutcome, type TargetOutcome } from '../outcome';
+import type { ChangePlan, PlanKind } from '../plan';
 import type { ApprovalStanding } from './policy';
-import { isDesiredReached, targetStaleReasons as staleReasons } from '../desiredState';
+import { targetStaleReasons as staleReasons } from '../desiredState';
+import { apiOnboarded, settingHolds } from '../settingHolds';
 import type { TargetPlan } from '../plan';
 import type { DefenderGateway, OperationOptions } from '../ports';
 import type { RequestStatus } from './types';
@@ -28,39 +27,41 @@ export async function executeTarget(gateway: DefenderGateway, target: TargetPlan
 }
 
 /**
- * Start-up recovery for a target whose apply was interrupted by a crash:
- * - every planned setting is already on → succeeded, nothing written;
- * - the state still equals the plan's "before" → nothing was written yet; it was approved, so apply it now;
- * - anything else (half-applied, or someone changed it meanwhile) → failed, nothing written, with a reason,
- *   so an approver reviews the current state and uses Retry, which re-plans from what ARM says now.
+ * Crash recovery for a target whose apply was interrupted. It NEVER writes: a write the dead process sent may still
+ * land, and sending it again is exactly what must not happen. The caller waits until no such write can still be on
+ * its way (reconcileDelayMs), then this reads ARM and records, per setting, what is true: a setting at its target is
+ * done; anything else is "Interrupted", and approvers can Retry (which re-plans and stale-checks from ARM).
  */
 export async function reconcileTarget(gateway: DefenderGateway, target: TargetPlan, options: OperationOptions = {}): Promise<TargetOutcome> {
+  let holds: (change: TargetPlan['changes'][number]) => boolean;
   try {
-    const current = await gateway.readSettings(target.subscriptionId, options);
-    if (isTargetReached(target, current)) {
-      return {
-        subscriptionId: target.subscriptionId,
-        status: 'succeeded',
-        settings: target.changes.map((change) => ({ setting: change.setting, status: 'done' })),
-      };
+    if (target.onboarding) {
+      const { apiManagementServices } = await gateway.getStatus(target.subscriptionId, options);
+      holds = (change) => apiOnboarded(change, apiManagementServices);
+    } else {
+      const current = await gateway.readSettings(target.subscriptionId, options);
+      holds = (change) => settingHolds(change, target, current);
     }
-    if (staleReasons(target, current).length === 0) return await gateway.applyTarget(target, current, options);
-    return failedOutcome(target, {
-      code: 'Interrupted',
-      message: `The bot stopped while applying this change and the settings are now only partly as planned (Defender for APIs: ${describeApiPlan(current)}); review them and use Retry to finish.`,
-    });
   } catch (error) {
-    return failedOutcome(target, errorSummary(error));
+    const { code, message } = errorSummary(error);
+    return failedOutcome(target, { code: 'Interrupted', message: `The bot stopped while applying this change, and reading Azure afterwards failed (${code}: ${message}); check \`status\`, then use Retry.` });
   }
+  const settings = target.changes.map((change): SettingOutcome => {
+    const subject = change.subject ? { subject: change.subject } : {};
+    if (holds(change)) return { setting: change.setting, ...subject, status: 'done' };
+    const error = { code: 'Interrupted', message: `The bot stopped while applying this change and it is not as planned (${change.after}); review it, then use Retry.` };
+    return { setting: change.setting, ...subject, status: 'failed', error };
+  });
+  return { subscriptionId: target.subscriptionId, status: summariseSettings(settings), settings };
 }
 
-export function isTargetReached(target: TargetPlan, current: DefenderSettings): boolean {
-  if (target.desired) return isDesiredReached(target, current);
-  return (
-    describeApiPlan(current) === `Standard (${target.apiSubPlan})` &&
-    current.cspm.pricingTier === 'Standard' &&
-    isApiPostureOn(current.cspm)
-  );
+/**
+ * How long after a request entered `executing` recovery may read ARM and trust what it sees. The executor starts no
+ * ARM call after `applyTimeoutMs`; the last call it started ends, at its client, within `armCallTimeoutMs`; and one
+ * more call timeout is left for ARM to finish a request whose client is gone.
+ */
+export function reconcileDelayMs(timing: { applyTimeoutMs: number; armCallTimeoutMs: number }): number {
+  return timing.applyTimeoutMs + 2 * timing.armCallTimeoutMs;
 }
 
 /** All succeeded → succeeded; all stale → stale; nothing applied at all → failed; otherwise partially-failed. */
@@ -113,6 +114,13 @@ function failedOutcome(target: TargetPlan, error: { code: string; message: strin
 
 function errorSummary(error: unknown): { code: string; message: string } {
   if (isDefenderError(error)) return { code: error.code, message: error.message };
+  if (isAbort(error)) {
+    return { code: 'Interrupted', message: 'Applying ran out of its time before Azure answered, so this change may or may not have landed; check `status`, then use Retry (it only asks for what is still off).' };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'UnexpectedError', message: `Applying failed unexpectedly (${message}); check the bot's logs, then use Retry.` };
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }

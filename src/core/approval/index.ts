@@ -10,4 +10,4 @@ export * from './store';
 export { RequestRepository, StoreContentionError, DuplicateRequestIdError } from './requestRepository';
 export { ApprovalService } from './approvalService';
 export type { ApprovalServiceDeps } from './approvalService';
-export { finalStatus, isTargetReached } from './execution';
+export { finalStatus, reconcileDelayMs } from './execution';

@@ -59,8 +59,8 @@ export type ExecuteOptions = OperationOptions;
 
 export interface ReconcileOptions extends OperationOptions {
   /**
-   * Only take over requests that entered `executing` at least this long ago. 0 (default) suits one instance
-   * at start-up; with several instances sharing blob storage, use a value longer than any apply takes.
+   * Only take over requests that entered `executing` at least this long ago: reconcileDelayMs(timing), after which no
+   * write the executor sent can still land. 0 only where no write can be in flight (tests of a stopped world).
    */
   minAgeMs?: number;
 }

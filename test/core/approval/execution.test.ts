@@ -95,6 +95,17 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
     assert.equal(succeeded.kind === 'refused' && succeeded.code, 'NotRetryable');
   });
 
+  it('starts no ARM call after the apply timeout, and says a write cut off then may or may not have landed', async () => {
+    world = buildWorld({ gateway: harness.client, applyTimeoutMs: 300 });
+    const request = await approvedRequest(SUB_PROD_EU);
+    harness.simulator.setFaults({ writeLatencyMs: 5000 });
+    const done = await world.service.execute(request.id);
+    assert.equal(done.status, 'failed');
+    const error = done.outcomes?.[0].settings[0].error;
+    assert.equal(error?.code, 'Interrupted');
+    assert.match(error?.message ?? '', /ran out of its time .* may or may not have landed; check `status`/);
+  });
+
   describe('reconcileInterrupted (start-up after a crash mid-apply)', () => {
     /** A new service, file store and ARM client over the same data directory and simulator, as after a process restart. */
     function restartedWithClient(): World {
@@ -102,12 +113,19 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
       return buildWorld({ dataDir: world.dataDir, clock: world.clock, gateway: client, ids: sequentialRequestIds(9000) });
     }
 
-    it('nothing written yet: it was approved, so it is applied now', async () => {
+    it('nothing written yet: recovery never writes; it records each setting as interrupted, with Retry', async () => {
       const request = await approvedRequest(SUB_PROD_EU);
+      harness.simulator.clearRequests();
       const [reconciled] = await restartedWithClient().service.reconcileInterrupted();
       assert.equal(reconciled.id, request.id);
-      assert.equal(reconciled.status, 'succeeded', JSON.stringify(reconciled.outcomes));
-      assert.equal(pricing(SUB_PROD_EU, 'api').pricingTier, 'Standard');
+      assert.equal(reconciled.status, 'failed', JSON.stringify(reconciled.outcomes));
+      assert.deepEqual(reconciled.outcomes?.[0].settings.map((setting) => [setting.setting, setting.status, setting.error?.code]), [
+        ['defenderForApis', 'failed', 'Interrupted'],
+        ['cspmPlan', 'failed', 'Interrupted'],
+        ['apiPosture', 'failed', 'Interrupted'],
+      ]);
+      assert.deepEqual(harness.simulator.writes(), [], 'a write the dead process sent may still land: never send it again');
+      assert.equal(pricing(SUB_PROD_EU, 'api').pricingTier, 'Free');
     });
 
     it('everything already written before the crash: succeeded with zero writes', async () => {
@@ -119,18 +137,26 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
       assert.deepEqual(harness.simulator.writes(), []);
     });
 
-    it('half written: failed with a reason, nothing written, retry available', async () => {
+    it('half written: the setting that landed is done, the other interrupted (partly failed), nothing written, retry available', async () => {
       const request = await approvedRequest(SUB_PROD_EU);
       Object.assign(pricing(SUB_PROD_EU, 'api'), { pricingTier: 'Standard', subPlan: 'P1' });
       harness.simulator.clearRequests();
       const after = restartedWithClient();
       const [reconciled] = await after.service.reconcileInterrupted();
-      assert.equal(reconciled.status, 'failed');
-      assert.equal(reconciled.outcomes?.[0].settings[0].error?.code, 'Interrupted');
-      assert.match(reconciled.outcomes?.[0].settings[0].error?.message ?? '', /stopped while applying .* use Retry/);
+      assert.equal(reconciled.status, 'partially-failed');
+      assert.deepEqual(reconciled.outcomes?.[0].settings.map((setting) => [setting.setting, setting.status]), [['defenderForApis', 'done'], ['cspmPlan', 'failed'], ['apiPosture', 'failed']]);
+      assert.equal(reconciled.outcomes?.[0].settings[2].error?.code, 'Interrupted');
+      assert.match(reconciled.outcomes?.[0].settings[2].error?.message ?? '', /stopped while applying .* use Retry/);
+      assert.match(reconciled.statusReason ?? '', /Some settings were changed and others were not/);
       assert.deepEqual(harness.simulator.writes(), []);
       assert.equal(permissionsFor(after.policy, reconciled, BOB, after.clock.now()).retry.allowed, true);
-      assert.equal((await after.audit.list({ requestId: request.id, limit: 2 })).map((entry) => entry.type).join(), 'request.failed,request.reconciled');
+      const entries = await after.audit.list({ requestId: request.id, limit: 2 });
+      assert.equal(entries.map((entry) => entry.type).join(), 'request.partially-failed,request.reconciled');
+      assert.deepEqual((entries[1].details.found as Array<{ settings: unknown }>)[0].settings, [
+        { setting: 'defenderForApis', status: 'done' },
+        { setting: 'cspmPlan', status: 'failed' },
+        { setting: 'apiPosture', status: 'failed' },
+      ], 'the audit log records what recovery found');
     });
 
     it('leaves pending requests alone and respects minAgeMs', async () => {

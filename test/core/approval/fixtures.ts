@@ -83,6 +83,7 @@ export interface WorldOptions {
   gateway?: DefenderGateway;
   store?: FileStorage;
   policy?: Partial<ApprovalPolicyInput>;
+  applyTimeoutMs?: number;
 }
 
 export const HOUR = 60 * 60 * 1000;
@@ -101,6 +102,7 @@ export function buildWorld(options: WorldOptions = {}): World {
     clock,
     ids: options.ids ?? sequentialRequestIds(),
     policy,
+    ...(options.applyTimeoutMs ? { applyTimeoutMs: options.applyTimeoutMs } : {}),
   });
   return { dataDir, clock, store, audit, requests, policy, service };
 }

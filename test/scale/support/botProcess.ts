@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const START_TIMEOUT_MS = 45_000;
 
 export interface BotProcess {
@@ -19,9 +18,12 @@ export interface SpawnedBot {
   output(): { stdout: string; stderr: string };
 }
 
-/** Starts `src/main.ts` with only the given environment (plus PATH and HOME), so nothing leaks in from the shell. */
+/**
+ * Starts `src/main.ts` as `npm start` does (node --import tsx, one process, so a signal reaches the bot itself), with
+ * only the given environment (plus PATH and HOME), so nothing leaks in from the shell.
+ */
 export function spawnBot(env: Record<string, string>): SpawnedBot {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk) => (stdout += chunk));
