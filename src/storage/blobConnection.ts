@@ -32,7 +32,7 @@ export async function connectBlobStorage(target: BlobTarget, options: BlobConnec
   const store = new BlobRequestStore(target, container);
   const audit = new BlobAuditLog({ container, entriesPerSegment: options.entriesPerSegment });
   // BlobsStorage remembers its first container check for good, so make that first check here, where it succeeds.
-  await startupStep(target.access, endpoint, timeoutInMs, () => store.read(['defender/open-requests']));
+  await startupStep(target.access, endpoint, timeoutInMs, () => store.read(['defender/readiness-probe']));
   await audit.initialise();
   return { store, audit, endpoint };
 }

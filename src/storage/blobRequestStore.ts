@@ -65,6 +65,15 @@ export class BlobRequestStore implements KeyValueStore {
     });
   }
 
+  /** Keys starting with `prefix`: blob names are the keys URI-encoded (as sanitizeBlobKey writes them), so list by the encoded prefix. */
+  listKeys(prefix: string): Promise<string[]> {
+    return this.track('list', async () => {
+      const keys: string[] = [];
+      for await (const blob of this.container.listBlobsFlat({ prefix: encodeURIComponent(prefix) })) keys.push(decodeURIComponent(blob.name));
+      return keys;
+    });
+  }
+
   /** Resolves once every operation started so far has finished (shutdown). */
   async flush(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);

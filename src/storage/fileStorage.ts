@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ConcurrencyConflictError, type KeyValueStore, type StoreItem, type StoreItems } from '../core/approval/store';
 import { TEMP_SUFFIX, removeFileDurably, writeFileAtomic } from './atomicFile';
 import { mutexForDirectory, type KeyedMutex } from './keyedMutex';
-import { fileNameForKey } from './storageKeys';
+import { fileNameForKey, keyForFileName } from './storageKeys';
 
 export interface FileStorageOptions {
   /** The data directory (DEFENDER_DATA_DIR, default `.data/`); items go in its `store/` subdirectory. */
@@ -86,6 +86,15 @@ export class FileStorage implements KeyValueStore {
       await writeFileAtomic(this.pathFor(key), JSON.stringify(value));
       return true;
     }));
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    await this.prepare();
+    const names = await fs.readdir(this.directory);
+    return names
+      .filter((name) => name.endsWith('.json'))
+      .map(keyForFileName)
+      .filter((key) => key.startsWith(prefix));
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -16,7 +16,7 @@ import { approvalStanding, countingDetails, eligibleApproverCount, mayRequest, p
 import { MAX_REASON_LENGTH, refuse, refuseFor, type Refusal, type RefusalCode } from './refusals';
 import { isRequestId } from './requestId';
 import { isOpenStatus } from './stateMachine';
-import type { RequestRepository } from './requestRepository';
+import { StoreContentionError, type ClaimResult, type RequestRepository } from './requestRepository';
 import type * as Results from './results';
 import { auditEvent, isExpired, moveTo, newRequest } from './transitions';
 import type { ApprovalPolicy, ApprovalRequest, Person } from './types';
@@ -52,15 +52,16 @@ export class ApprovalService {
   async request({ plan, requester, revertOf }: Results.RequestInput): Promise<Results.RequestResult> {
     assertIdentity(requester, 'requester');
     if (!mayRequest(this.deps.policy, requester)) return refuse.notARequester();
-    return this.createRequest(plan, requester, undefined, revertOf);
+    return this.createRequest(plan, requester, revertOf ? { revertOf } : {});
   }
 
   async approve({ requestId, planHash, approver }: Results.ApproveInput): Promise<Results.ApproveResult> {
     assertIdentity(approver, 'approver');
-    return this.transact<Results.ApproveResult>(requestId, (current, now) => {
+    return this.transact<Results.ApproveResult>(requestId, async (current, now) => {
       if (planHash !== current.planHash) return { answer: refuse.planMismatch(current) };
       const permission = permissionsFor(this.deps.policy, current, approver, now).approve;
       if (!permission.allowed) return this.refusalStep(permission.refusal, current, now, 'approved');
+      if (!(await this.deps.requests.holdsOpen(current))) return { answer: refuse.notOpen(current) };
       const approvals = [...current.approvals, { by: { id: approver.id, name: approver.name }, at: now.toISOString() }];
       const standing = approvalStanding(this.deps.policy, { ...current, approvals });
       const counting = countingDetails(standing);
@@ -129,7 +130,7 @@ export class ApprovalService {
       if (!isDefenderError(error)) throw error;
       return { kind: 'refused', code: error.code, message: error.message, request: original };
     }
-    const result = await this.createRequest(plan, actor, original.id);
+    const result = await this.createRequest(plan, actor, { retryOf: original.id });
     if (result.kind === 'created') {
       await this.audited('request.retried', original, actor, this.deps.clock.now(), { newRequestId: result.request.id });
     }
@@ -173,10 +174,6 @@ export class ApprovalService {
         return can.approve.allowed || can.cancel.allowed;
       })
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  }
-
-  async listRecent(limit = 20): Promise<ApprovalRequest[]> {
-    return this.deps.requests.listRecent(limit);
   }
 
   async openRequestFor(subscriptionId: string): Promise<ApprovalRequest | undefined> {
@@ -223,7 +220,12 @@ export class ApprovalService {
     return reconciled;
   }
 
-  private async createRequest(plan: ChangePlan, requester: Person, retryOf?: string, revertOf?: string): Promise<Results.RequestResult> {
+  /**
+   * A request exists only once it holds its subscriptions' locks and its `request.created` entry is written: the
+   * document is written marked `opening`, the locks are taken, the entry is appended, the mark is cleared. Any
+   * failure on the way undoes what was done, so creation completes or leaves nothing that can be approved.
+   */
+  private async createRequest(plan: ChangePlan, requester: Person, links: { retryOf?: string; revertOf?: string } = {}): Promise<Results.RequestResult> {
     const targets = plan.targets.filter((target) => target.changes.length > 0);
     if (targets.length === 0 || isEmptyPlan({ targets })) return { kind: 'nothing-to-change' };
     const subscriptionIds = targets.map((target) => target.subscriptionId.toLowerCase());
@@ -234,22 +236,37 @@ export class ApprovalService {
     const id = this.deps.ids.newId();
     if (!isRequestId(id)) throw new ApprovalFlowError('InvalidGeneratedId', `the id generator produced "${id}"; wire createRequestIdGenerator().`);
     const now = this.deps.clock.now();
-    const created = newRequest({ id, plan: { targets }, requester, policy: this.deps.policy, now, ...(retryOf ? { retryOf } : {}), ...(revertOf ? { revertOf } : {}) });
+    const created = newRequest({ id, plan: { targets }, requester, policy: this.deps.policy, now, ...links });
     await this.deps.requests.create(created);
-    const claim = await this.deps.requests.claimOpen(created, (holder) => this.stillBlocks(holder));
-    if (claim.kind === 'blocked') {
+    let claim: ClaimResult;
+    try {
+      claim = await this.deps.requests.claimOpen(created, (holder) => this.stillBlocks(holder));
+    } catch (error) {
       await this.deps.requests.discard(created.id);
-      return { kind: 'already-open', request: claim.holder };
+      if (error instanceof StoreContentionError) return refuse.subscriptionBusy();
+      throw error;
     }
-    await this.audited('request.created', created, requester, now, {
-      planHash: created.planHash,
-      expiresAt: created.expiresAt,
-      minApprovals: created.minApprovals,
-      changes: created.plan.targets.map((target) => ({ subscriptionId: target.subscriptionId, apiSubPlan: target.apiSubPlan, changes: target.changes })),
-      ...(retryOf ? { retryOf } : {}),
-      ...(revertOf ? { revertOf } : {}),
-    });
-    return { kind: 'created', request: created };
+    if (claim.kind !== 'claimed') {
+      await this.deps.requests.discard(created.id);
+      return claim.kind === 'blocked' ? { kind: 'already-open', request: claim.holder } : refuse.subscriptionBusy();
+    }
+    let createdEntryWritten = false;
+    try {
+      await this.audited('request.created', created, requester, now, {
+        planHash: created.planHash,
+        expiresAt: created.expiresAt,
+        minApprovals: created.minApprovals,
+        changes: created.plan.targets.map((target) => ({ subscriptionId: target.subscriptionId, apiSubPlan: target.apiSubPlan, changes: target.changes })),
+        ...links,
+      });
+      createdEntryWritten = true;
+      return { kind: 'created', request: await this.deps.requests.markOpened(created) };
+    } catch (error) {
+      await this.deps.requests.releaseOpen(created);
+      await this.deps.requests.discard(created.id);
+      if (createdEntryWritten) await this.audited('request.abandoned', created, SYSTEM_ACTOR, this.deps.clock.now(), { reason: 'storage failed while the request was being opened; it never existed' });
+      throw error;
+    }
   }
 
   /** An open holder blocks a new request unless its time ran out, in which case it is expired on the spot. */
@@ -307,9 +324,16 @@ export class ApprovalService {
     return result;
   }
 
-  /** A request reached an end: free its subscriptions for new requests, then record it. */
+  /**
+   * A request reached an end: free its subscriptions for new requests, then record it. A lock that cannot be freed
+   * now is no loss: the next request for that subscription finds this one finished and takes the lock.
+   */
   private async closed(type: Parameters<typeof auditEvent>[0], request: ApprovalRequest, actor: Person, now: Date, details: Record<string, unknown> = {}) {
-    await this.deps.requests.releaseOpen(request);
+    try {
+      await this.deps.requests.releaseOpen(request);
+    } catch (error) {
+      if (!(error instanceof StoreContentionError)) throw error;
+    }
     await this.audited(type, request, actor, now, details);
   }
 

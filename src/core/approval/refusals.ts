@@ -23,6 +23,7 @@ export const REFUSAL_CODES = [
   'ReasonTooLong',
   'NotRetryable',
   'Busy',
+  'NotOpen',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -143,6 +144,17 @@ export const refuse = {
     code: 'NotRetryable',
     request,
     message: `Request ${request.id} is ${describeStatus(request.status)}; only a failed or partially failed request can be retried, otherwise start a new request.`,
+  }),
+  subscriptionBusy: (): Refusal => ({
+    kind: 'refused',
+    code: 'Busy',
+    message: 'Another request for the same subscription is being opened at this very moment, so nothing was opened; try again in a moment.',
+  }),
+  notOpen: (request: ApprovalRequest): Refusal => ({
+    kind: 'refused',
+    code: 'NotOpen',
+    request,
+    message: `Request ${request.id} does not hold its subscriptions open (it was never fully opened, or another request took its place), so it cannot be approved; open a new request with \`enable\`.`,
   }),
   busy: (id: string): Refusal => ({
     kind: 'refused',

@@ -1,35 +1,44 @@
 /**
- * Requests on top of a KeyValueStore (botbuilder Storage shape), which can read, write and delete by key but not list.
+ * Requests on top of a KeyValueStore (botbuilder Storage shape plus createIfAbsent and listKeys).
  *
  * Layout:
- *   `defender/requests/<id>`      one document per request, replaced with compare-and-swap on its eTag.
- *   `defender/open-requests`      the index: which request holds each subscription open, plus recent ids.
+ *   `defender/requests/<id>`             one document per request, replaced with compare-and-swap on its eTag.
+ *   `defender/open/<subscription id>`    one lock per subscription: which request holds it open (or none).
  *
- * The index is also updated with compare-and-swap + retry, so two concurrent requests for one subscription
- * cannot both claim it. The request documents are the truth; the index may briefly point at a request that has
- * already finished (a crash between the two writes): such entries are treated as free and cleaned on the next claim.
+ * A request exists only once it holds the lock of each of its subscriptions AND its `request.created` audit entry
+ * is written. Creation is therefore three steps (ApprovalService.createRequest): write the document marked
+ * `opening`, take the locks, append the audit entry and clear the mark. Until then get() does not see it, so it can
+ * be neither approved nor listed; if creation fails the steps are undone, and if the process dies half-way the
+ * leftovers are inert: a lock whose holder is missing, or still `opening` after OPENING_GRACE_MS, is free to take.
  *
- * Storage has no "create only if absent": when the store offers the optional createIfAbsent() the first index document
- * is created with it (race-free everywhere). Otherwise it is written unconditionally, single-flight per store in this
- * process; with several instances on fresh shared storage, call initialise() at start-up before taking traffic.
+ * Locks are per subscription, so requests for different subscriptions never contend; a lock is taken with
+ * create-if-absent, or with compare-and-swap when it exists but is free. Locks are released by compare-and-swap
+ * (never deleted), so a release can never remove a lock another request took meanwhile.
  */
 import { isOpenStatus } from './stateMachine';
 import { isConcurrencyConflict, type KeyValueStore, type StoreItem } from './store';
 import type { ApprovalRequest } from './types';
 
 const REQUEST_KEY_PREFIX = 'defender/requests/';
-const INDEX_KEY = 'defender/open-requests';
-const MAX_CAS_ATTEMPTS = 200;
-const DEFAULT_RECENT_LIMIT = 100;
+const LOCK_KEY_PREFIX = 'defender/open/';
+/** The single index document of earlier versions; its open entries become locks once, at initialise(). */
+const LEGACY_INDEX_KEY = 'defender/open-requests';
+/** How long a request may stay `opening` after taking its lock before the lock counts as abandoned (a crash mid-creation). */
+export const OPENING_GRACE_MS = 60_000;
+/** Attempts at one lock before answering "busy"; with the backoff below, about a second in all. */
+const MAX_LOCK_ATTEMPTS = 8;
 
-interface OpenIndex {
-  /** Lower-case subscription id → id of the request holding it open. */
-  open: Record<string, string>;
-  /** Newest first, bounded. */
-  recent: string[];
+interface LockDocument {
+  subscriptionId: string;
+  /** The request holding the subscription open; null when free. */
+  requestId: string | null;
+  changedAt: string;
 }
 
-export type ClaimResult = { kind: 'claimed' } | { kind: 'blocked'; holder: ApprovalRequest };
+/** A request document as stored, with the creation mark. */
+type StoredRequest = ApprovalRequest & { opening?: boolean };
+
+export type ClaimResult = { kind: 'claimed' } | { kind: 'blocked'; holder: ApprovalRequest } | { kind: 'busy' };
 
 export class StoreContentionError extends Error {
   override readonly name = 'StoreContentionError';
@@ -41,50 +50,77 @@ export class DuplicateRequestIdError extends Error {
   readonly code = 'DuplicateRequestId';
 }
 
-/** One bootstrap per store (by storeIdentity, else by object) in this process, shared by every repository over it. */
-const indexBootstraps = new Map<unknown, Promise<void>>();
+export class StoreMisconfiguredError extends Error {
+  override readonly name = 'StoreMisconfiguredError';
+  readonly code = 'StoreMisconfigured';
+}
+
+export interface RequestRepositoryOptions {
+  /** Time source for lock stamps and the opening grace; default the system clock. */
+  now?: () => Date;
+  /** Waits between lock attempts (tests pass a no-op); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const lockKey = (subscriptionId: string) => LOCK_KEY_PREFIX + subscriptionId.toLowerCase();
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class RequestRepository {
-  private readonly recentLimit: number;
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly store: KeyValueStore, options: { recentLimit?: number } = {}) {
-    this.recentLimit = options.recentLimit ?? DEFAULT_RECENT_LIMIT;
-  }
-
-  async initialise(): Promise<void> {
-    const identity = this.store.storeIdentity ?? this.store;
-    let bootstrap = indexBootstraps.get(identity);
-    if (!bootstrap) {
-      bootstrap = this.writeIndexIfAbsent();
-      indexBootstraps.set(identity, bootstrap);
-      bootstrap.catch(() => indexBootstraps.delete(identity)); // a failed bootstrap may be retried by the next call
+  constructor(private readonly store: KeyValueStore, options: RequestRepositoryOptions = {}) {
+    if (!store.createIfAbsent || !store.listKeys) {
+      throw new StoreMisconfiguredError('StoreMisconfigured: requests need a store with createIfAbsent and listKeys (the file store or the blob store); wrap other stores to provide them.');
     }
-    await bootstrap;
+    this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? defaultSleep;
   }
 
+  /** Turns the open entries of an earlier version's single index into per-subscription locks. Safe to repeat. */
+  async initialise(): Promise<void> {
+    const legacy = (await this.store.read([LEGACY_INDEX_KEY]))[LEGACY_INDEX_KEY] as { open?: Record<string, string> } | undefined;
+    for (const [subscriptionId, requestId] of Object.entries(legacy?.open ?? {})) {
+      await this.store.createIfAbsent!(lockKey(subscriptionId), { subscriptionId, requestId, changedAt: this.now().toISOString() });
+    }
+  }
+
+  /** A request that exists (fully opened), or undefined. */
   async get(id: string): Promise<ApprovalRequest | undefined> {
-    const key = REQUEST_KEY_PREFIX + id;
-    const items = await this.store.read([key]);
-    return items[key] as unknown as ApprovalRequest | undefined;
+    const stored = await this.readStored(id);
+    return stored && !stored.opening ? stored : undefined;
   }
 
   async getMany(ids: string[]): Promise<ApprovalRequest[]> {
     if (ids.length === 0) return [];
     const items = await this.store.read(ids.map((id) => REQUEST_KEY_PREFIX + id));
     return ids
-      .map((id) => items[REQUEST_KEY_PREFIX + id] as unknown as ApprovalRequest | undefined)
-      .filter((item): item is ApprovalRequest => item !== undefined);
+      .map((id) => items[REQUEST_KEY_PREFIX + id] as unknown as StoredRequest | undefined)
+      .filter((item): item is StoredRequest => item !== undefined && !item.opening);
   }
 
-  /**
-   * Stores a new request document; claimOpen() then makes it count. Storage has no create-only write, so an id
-   * already taken (a broken id generator) is caught by reading first rather than silently overwriting a request.
-   */
+  /** Step 1 of creation: the document, marked `opening` (invisible to get()). An id already taken is refused. */
   async create(request: ApprovalRequest): Promise<void> {
-    if (await this.get(request.id)) {
+    const created = await this.store.createIfAbsent!(REQUEST_KEY_PREFIX + request.id, toItem({ ...request, opening: true }));
+    if (!created) {
       throw new DuplicateRequestIdError(`DuplicateRequestId: ${request.id} already exists; the id generator must produce unique ids (use createRequestIdGenerator()).`);
     }
-    await this.store.write({ [REQUEST_KEY_PREFIX + request.id]: toItem(request, '*') });
+  }
+
+  /** Step 3 of creation: the request exists from now on. */
+  async markOpened(request: ApprovalRequest): Promise<ApprovalRequest> {
+    const stored = await this.readStored(request.id);
+    if (!stored?.eTag) throw new StoreContentionError(`StoreContention: request ${request.id} vanished while it was being opened; try again.`);
+    const { opening: _opening, ...opened } = stored;
+    if (!(await this.compareAndSwap(opened, stored.eTag))) {
+      throw new StoreContentionError(`StoreContention: request ${request.id} changed while it was being opened; try again.`);
+    }
+    return opened;
+  }
+
+  /** Removes a request that never came to exist (creation was undone). */
+  async discard(id: string): Promise<void> {
+    await this.store.delete([REQUEST_KEY_PREFIX + id]);
   }
 
   /** Replaces the document only if it still has `expectedETag`. Returns false when someone else changed it first. */
@@ -98,100 +134,111 @@ export class RequestRepository {
     }
   }
 
-  /** Removes a request that never became visible (it lost the claim). */
-  async discard(id: string): Promise<void> {
-    await this.store.delete([REQUEST_KEY_PREFIX + id]);
-  }
-
   /**
-   * Makes `request` the open request of each of its subscriptions, unless another open request holds one of them.
-   * `stillBlocks` decides about an open holder (the service expires a holder whose time ran out and answers false).
+   * Step 2 of creation: takes the lock of each of the request's subscriptions, in sorted order. An open holder blocks
+   * unless `stillBlocks` says otherwise (the service expires a holder whose time ran out). On `blocked` or `busy`
+   * every lock taken so far is released again.
    */
   async claimOpen(request: ApprovalRequest, stillBlocks: (holder: ApprovalRequest) => Promise<boolean>): Promise<ClaimResult> {
-    return this.updateIndex(async (index) => {
-      for (const subscriptionId of request.subscriptionIds) {
-        const holderId = index.open[subscriptionId];
-        if (!holderId || holderId === request.id) continue;
-        const holder = await this.get(holderId);
-        if (holder && isOpenStatus(holder.status) && (await stillBlocks(holder))) return { kind: 'blocked', holder };
+    const taken: string[] = [];
+    for (const subscriptionId of [...request.subscriptionIds].sort()) {
+      const result = await this.takeLock(subscriptionId, request.id, stillBlocks);
+      if (result.kind !== 'claimed') {
+        for (const held of taken) await this.freeLock(held, request.id);
+        return result;
       }
-      for (const subscriptionId of request.subscriptionIds) index.open[subscriptionId] = request.id;
-      index.recent = [request.id, ...index.recent.filter((id) => id !== request.id)].slice(0, this.recentLimit);
-      return { kind: 'claimed' };
-    }, (result) => result.kind === 'claimed');
+      taken.push(subscriptionId);
+    }
+    return { kind: 'claimed' };
   }
 
-  /** Frees the subscriptions a finished request held. Entries already taken by another request are left alone. */
-  async releaseOpen(request: ApprovalRequest): Promise<void> {
-    await this.updateIndex(async (index) => {
-      let changed = false;
-      for (const [subscriptionId, holderId] of Object.entries(index.open)) {
-        if (holderId === request.id) {
-          delete index.open[subscriptionId];
-          changed = true;
-        }
-      }
-      return changed;
-    }, (changed) => changed);
+  /** Frees the subscriptions a request held. A lock another request holds now is left alone. */
+  async releaseOpen(request: Pick<ApprovalRequest, 'id' | 'subscriptionIds'>): Promise<void> {
+    for (const subscriptionId of request.subscriptionIds) await this.freeLock(subscriptionId, request.id);
   }
 
-  /** Requests in pending, approved or executing. */
+  /** Whether `request` holds the lock of every one of its subscriptions: an approval needs that. */
+  async holdsOpen(request: Pick<ApprovalRequest, 'id' | 'subscriptionIds'>): Promise<boolean> {
+    const keys = request.subscriptionIds.map(lockKey);
+    const locks = await this.store.read(keys);
+    return keys.every((key) => (locks[key] as unknown as LockDocument | undefined)?.requestId === request.id);
+  }
+
+  /** Requests in pending, approved or executing: the holders of the locks. */
   async listOpen(): Promise<ApprovalRequest[]> {
-    const { index } = await this.readIndex();
-    const requests = await this.getMany([...new Set(Object.values(index.open))]);
-    return requests.filter((request) => isOpenStatus(request.status));
+    const keys = await this.store.listKeys!(LOCK_KEY_PREFIX);
+    if (keys.length === 0) return [];
+    const locks = Object.values(await this.store.read(keys)) as unknown as LockDocument[];
+    const holders = [...new Set(locks.map((lock) => lock.requestId).filter((id): id is string => typeof id === 'string'))];
+    return (await this.getMany(holders)).filter((request) => isOpenStatus(request.status));
   }
 
   async openBySubscription(subscriptionId: string): Promise<ApprovalRequest | undefined> {
-    const { index } = await this.readIndex();
-    const holderId = index.open[subscriptionId.toLowerCase()];
-    const holder = holderId ? await this.get(holderId) : undefined;
+    const lock = await this.readLock(subscriptionId);
+    const holder = lock?.requestId ? await this.get(lock.requestId) : undefined;
     return holder && isOpenStatus(holder.status) ? holder : undefined;
   }
 
-  async listRecent(limit: number): Promise<ApprovalRequest[]> {
-    const { index } = await this.readIndex();
-    return this.getMany(index.recent.slice(0, limit));
-  }
-
-  /** Read-modify-write of the index with compare-and-swap; `shouldWrite` says whether the mutation needs storing. */
-  private async updateIndex<T>(mutate: (index: OpenIndex) => Promise<T>, shouldWrite: (result: T) => boolean): Promise<T> {
-    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      const { index, eTag } = await this.readIndex();
-      const result = await mutate(index);
-      if (!shouldWrite(result)) return result;
-      try {
-        await this.store.write({ [INDEX_KEY]: { ...index, eTag } });
-        return result;
-      } catch (error) {
-        if (!isConcurrencyConflict(error)) throw error;
+  private async takeLock(subscriptionId: string, requestId: string, stillBlocks: (holder: ApprovalRequest) => Promise<boolean>): Promise<ClaimResult> {
+    const key = lockKey(subscriptionId);
+    const mine: LockDocument = { subscriptionId: subscriptionId.toLowerCase(), requestId, changedAt: this.now().toISOString() };
+    for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
+      if (attempt > 0) await this.sleep(backoffMs(attempt));
+      if (await this.store.createIfAbsent!(key, { ...mine })) return { kind: 'claimed' };
+      const lock = await this.readLock(subscriptionId);
+      if (!lock) continue; // created and gone between our two calls: try again
+      if (lock.requestId && lock.requestId !== requestId) {
+        const holder = await this.readStored(lock.requestId);
+        // Being opened right now: wait for it, then it blocks (or, if its creation was undone, the lock is free).
+        if (holder?.opening && this.now().getTime() - Date.parse(lock.changedAt) < OPENING_GRACE_MS) continue;
+        if (holder && !holder.opening && isOpenStatus(holder.status) && (await stillBlocks(holder))) return { kind: 'blocked', holder };
       }
+      if (await this.writeLock(key, mine, lock.eTag)) return { kind: 'claimed' };
     }
-    throw new StoreContentionError(`StoreContention: the open-request index kept changing during ${MAX_CAS_ATTEMPTS} attempts; try again shortly.`);
+    return { kind: 'busy' };
   }
 
-  private async readIndex(): Promise<{ index: OpenIndex; eTag: string }> {
-    let item = (await this.store.read([INDEX_KEY]))[INDEX_KEY];
-    if (!item) {
-      await this.initialise();
-      item = (await this.store.read([INDEX_KEY]))[INDEX_KEY];
+  private async freeLock(subscriptionId: string, requestId: string): Promise<void> {
+    const key = lockKey(subscriptionId);
+    for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
+      if (attempt > 0) await this.sleep(backoffMs(attempt));
+      const lock = await this.readLock(subscriptionId);
+      if (!lock || lock.requestId !== requestId) return;
+      if (await this.writeLock(key, { ...lock, requestId: null, changedAt: this.now().toISOString() }, lock.eTag)) return;
     }
-    if (!item) throw new Error(`IndexMissing: "${INDEX_KEY}" disappeared from storage; restart the bot to recreate it (open requests stay in their own documents).`);
-    if (!item.eTag) throw new Error(`StoreMisconfigured: the store returned "${INDEX_KEY}" without an eTag, so compare-and-swap is impossible; use a store that honours eTags.`);
-    const { open, recent } = item as unknown as OpenIndex;
-    return { index: { open: { ...(open ?? {}) }, recent: [...(recent ?? [])] }, eTag: item.eTag };
+    throw new StoreContentionError(`StoreContention: the lock of subscription ${subscriptionId} kept changing while request ${requestId} released it; it is freed when the next request finds ${requestId} finished.`);
   }
 
-  private async writeIndexIfAbsent(): Promise<void> {
-    const existing = await this.store.read([INDEX_KEY]);
-    if (existing[INDEX_KEY]) return;
-    const empty: OpenIndex = { open: {}, recent: [] };
-    if (this.store.createIfAbsent) await this.store.createIfAbsent(INDEX_KEY, { ...empty });
-    else await this.store.write({ [INDEX_KEY]: { ...empty, eTag: '*' } });
+  private async writeLock(key: string, lock: LockDocument, eTag: string | undefined): Promise<boolean> {
+    if (!eTag) throw new StoreMisconfiguredError(`StoreMisconfigured: the store returned "${key}" without an eTag, so compare-and-swap is impossible; use a store that honours eTags.`);
+    const { subscriptionId, requestId, changedAt } = lock;
+    try {
+      await this.store.write({ [key]: { subscriptionId, requestId, changedAt, eTag } });
+      return true;
+    } catch (error) {
+      if (isConcurrencyConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  private async readLock(subscriptionId: string): Promise<(LockDocument & { eTag?: string }) | undefined> {
+    const key = lockKey(subscriptionId);
+    return (await this.store.read([key]))[key] as unknown as (LockDocument & { eTag?: string }) | undefined;
+  }
+
+  private async readStored(id: string): Promise<StoredRequest | undefined> {
+    const key = REQUEST_KEY_PREFIX + id;
+    return (await this.store.read([key]))[key] as unknown as StoredRequest | undefined;
   }
 }
 
-function toItem(request: ApprovalRequest, eTag: string): StoreItem {
+/** 10, 20, 40, … ms (capped at 320) plus up to as much again at random, so racing claimers spread out. */
+function backoffMs(attempt: number): number {
+  const base = Math.min(320, 10 * 2 ** (attempt - 1));
+  return base + Math.floor(Math.random() * base);
+}
+
+function toItem(request: StoredRequest, eTag?: string): StoreItem {
   const { eTag: _readETag, ...persisted } = request;
-  return { ...persisted, eTag };
+  return eTag ? { ...persisted, eTag } : { ...persisted };
 }

@@ -1,6 +1,7 @@
 /**
  * The storage port, structurally identical to botbuilder's `Storage` so botbuilder-azure-blobs' BlobsStorage
- * and our file store (src/storage/fileStorage.ts) both fit without core importing botbuilder.
+ * and our file store (src/storage/fileStorage.ts) both fit without core importing botbuilder; the request
+ * repository also needs the two optional extras below, which both our stores implement.
  *
  * eTag rules on write: '*' or absent overwrites; any other value writes only if the stored item still has that
  * eTag (an absent item never matches), otherwise the write throws a concurrency conflict.
@@ -31,6 +32,11 @@ export interface KeyValueStore {
    * (see requestRepository.ts). Blob storage can implement it with `If-None-Match: *`.
    */
   createIfAbsent?(key: string, item: StoreItem): Promise<boolean>;
+  /**
+   * Optional: every key that starts with `prefix`, in no particular order. Storage cannot list; the request repository
+   * needs it to find the per-subscription locks (and so the open requests) without one shared index document.
+   */
+  listKeys?(prefix: string): Promise<string[]>;
 }
 
 export const CONCURRENCY_CONFLICT = 'ConcurrencyConflict';

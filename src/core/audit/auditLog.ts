@@ -17,6 +17,7 @@ export const AUDIT_EVENT_TYPES = [
   'request.stale',
   'request.retried',
   'request.reconciled',
+  'request.abandoned',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

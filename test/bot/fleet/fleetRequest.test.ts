@@ -50,7 +50,9 @@ describe('fleet requests (enable A, B, C / enable all)', () => {
     assert.ok(retry, 'Retry is offered for the failed ones');
 
     await bot.click(VERBS.retry, { requestId: approveData.requestId, planHash: approveData.planHash }, APPROVER);
-    const retryRequest = (await bot.deps.approvals.listRecent(5)).find((candidate) => candidate.retryOf === approveData.requestId);
+    const retried = (await bot.deps.audit.list({ requestId: approveData.requestId, limit: 20 })).find((entry) => entry.type === 'request.retried');
+    const retryRequest = await bot.deps.approvals.get(String(retried?.details.newRequestId));
+    assert.equal(retryRequest?.retryOf, approveData.requestId);
     // The stale one is planned afresh from its new state (its CSPM is still off); the succeeded one is not retried.
     assert.deepEqual(retryRequest?.plan.targets.map((target) => target.subscriptionName).sort(), ['Fabrikam Sandbox', 'Woodgrove Payments']);
   });
@@ -71,7 +73,7 @@ describe('fleet requests (enable A, B, C / enable all)', () => {
     const replies = await bot.send('enable "Contoso Prod", Contoso', REQUESTER);
     assert.equal(replies.length, 1);
     assert.match(cardText(cardOf(replies[0])), /"Contoso" matches Contoso Prod, Contoso Dev|"Contoso" matches Contoso Dev, Contoso Prod/);
-    assert.equal((await bot.deps.approvals.listRecent(5)).length, 0);
+    assert.deepEqual(await bot.deps.audit.list({ limit: 5 }), [], 'no request was opened');
   });
 });
 

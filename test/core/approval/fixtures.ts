@@ -93,7 +93,7 @@ export function buildWorld(options: WorldOptions = {}): World {
   const clock = options.clock ?? new ManualClock();
   const store = options.store ?? new FileStorage({ dataDir });
   const audit = new FileAuditLog({ dataDir });
-  const requests = new RequestRepository(store);
+  const requests = new RequestRepository(store, { now: () => clock.now() });
   const policy = createApprovalPolicy({ approvers: [BOB.id, CAROL.id], requestTtlMs: 24 * HOUR, ...options.policy });
   const service = new ApprovalService({
     requests,
