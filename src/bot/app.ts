@@ -5,6 +5,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from './deps';
 import { tenantGuard } from './guardrails';
+import { identityGuard } from './identityGuard';
 import * as help from './commands/help.command';
 import * as status from './commands/status.command';
 import * as list from './commands/list.command';
@@ -38,6 +39,7 @@ export function createBotApplication(deps: BotDeps): Application<TurnState> {
   // No storage: the bot keeps no per-conversation state, so a turn costs no storage round trip.
   const app = new Application<TurnState>({ removeRecipientMention: true, startTypingTimer: true });
   app.turn('beforeTurn', tenantGuard(deps.config.guardrails.allowedTenants, deps.logger));
+  app.turn('beforeTurn', identityGuard(deps.logger));
   for (const registrar of REGISTRARS) registrar.register(app, deps);
   return app;
 }

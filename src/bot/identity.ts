@@ -9,9 +9,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Entra user behind an activity, or undefined when the channel does not say (then nothing may be approved). */
 export function actingPerson(activity: Partial<Activity>): Person | undefined {
-  const aadObjectId = activity.from?.aadObjectId;
-  if (!aadObjectId || !GUID.test(aadObjectId)) return undefined;
-  return { id: aadObjectId.toLowerCase(), name: (activity.from?.name ?? '').trim() || 'Unknown user' };
+  const aadObjectId: unknown = activity.from?.aadObjectId;
+  if (typeof aadObjectId !== 'string' || !GUID.test(aadObjectId)) return undefined;
+  const name: unknown = activity.from?.name;
+  return { id: aadObjectId.toLowerCase(), name: (typeof name === 'string' ? name.trim() : '') || 'Unknown user' };
 }
 
 export function tenantOf(activity: Partial<Activity>): string | undefined {
