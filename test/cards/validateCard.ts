@@ -14,6 +14,8 @@ const AdaptiveCards = require('adaptivecards') as typeof import('adaptivecards')
 
 /** Teams refuses bot messages over ~28 KB; a card must leave room for the activity around it. */
 export const MAX_CARD_BYTES = 28 * 1024;
+/** The limit as the brief measures it: UTF-16 code units of the JSON, two bytes each. */
+export const MAX_CARD_UTF16_BYTES = 80 * 1024;
 
 export type CardJson = Record<string, unknown>;
 
@@ -24,6 +26,8 @@ export function validateAdaptiveCard(card: CardJson): string[] {
   if (card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') problems.push('missing $schema');
   const bytes = cardBytes(card);
   if (bytes > MAX_CARD_BYTES) problems.push(`card is ${bytes} bytes, over ${MAX_CARD_BYTES}`);
+  const utf16Bytes = JSON.stringify(card).length * 2;
+  if (utf16Bytes > MAX_CARD_UTF16_BYTES) problems.push(`card is ${utf16Bytes} bytes in UTF-16, over ${MAX_CARD_UTF16_BYTES}`);
 
   const parsed = new AdaptiveCards.AdaptiveCard();
   const context = new AdaptiveCards.SerializationContext();
