@@ -4,7 +4,7 @@ import { safePortalUrl } from '../../src/cards/portalLink';
 import { VERBS } from '../../src/cards/verbs';
 import type { ApiAlert, SubscriptionApiAlerts } from '../../src/core/monitoring';
 import { SUBSCRIPTION_ID } from './fixtures';
-import { cardText, collectActions, findUnresolvedPlaceholders, MAX_CARD_UTF16_BYTES, validateAdaptiveCard } from './validateCard';
+import { cardText, collectActions, findUnresolvedPlaceholders, markdownTexts, MAX_CARD_UTF16_BYTES, validateAdaptiveCard } from './validateCard';
 
 const PORTAL = 'https://portal.azure.com/#blade/Microsoft_Azure_Security_AzureDefenderForData/AlertBlade/alertId/2517/subscriptionId/x/referencedFrom/alertDeepLink/location/westeurope';
 const SUBSCRIPTION = { subscriptionId: SUBSCRIPTION_ID, displayName: 'Contoso Dev' };
@@ -29,18 +29,6 @@ function apiAlert(minute: number, extra: Partial<ApiAlert> = {}): ApiAlert {
 function assertValid(card: Record<string, unknown>) {
   assert.deepEqual(validateAdaptiveCard(card), []);
   assert.deepEqual(findUnresolvedPlaceholders(card), []);
-}
-
-/** Texts a client renders as markdown: TextBlocks and facts (a TextRun renders none). */
-function markdownTexts(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((item) => markdownTexts(item, found));
-  else if (node && typeof node === 'object') {
-    const record = node as Record<string, unknown>;
-    if (record.type === 'TextBlock' && typeof record.text === 'string') found.push(record.text);
-    if (record.type === 'FactSet') for (const fact of record.facts as Array<{ title: string; value: string }>) found.push(fact.title, fact.value);
-    Object.values(record).forEach((value) => markdownTexts(value, found));
-  }
-  return found;
 }
 
 /** True when the text holds markdown a TextBlock would render as a link, emphasis or heading. */

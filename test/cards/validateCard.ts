@@ -102,3 +102,15 @@ export function findAction(card: CardJson, match: { verb?: string; title?: strin
     (action) => (match.verb === undefined || action.verb === match.verb) && (match.title === undefined || action.title === match.title),
   );
 }
+
+/** Texts a client renders as markdown: TextBlocks and facts (a TextRun renders none), for injection assertions. */
+export function markdownTexts(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((item) => markdownTexts(item, found));
+  else if (node && typeof node === 'object') {
+    const record = node as CardJson;
+    if (record.type === 'TextBlock' && typeof record.text === 'string') found.push(record.text);
+    if (record.type === 'FactSet') for (const fact of record.facts as Array<{ title: string; value: string }>) found.push(fact.title, fact.value);
+    for (const [key, value] of Object.entries(record)) if (key !== 'fallback') markdownTexts(value, found);
+  }
+  return found;
+}
