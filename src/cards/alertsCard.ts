@@ -19,6 +19,8 @@ import { VERBS } from './verbs';
 export const ALERTS_PAGE_SIZE = 8;
 /** Subscriptions whose alerts could not be read, named on the first page. */
 export const ALERTS_MAX_UNREADABLE = 4;
+/** Long enough for the fix an error names (an `az` command), short enough for a phone. */
+const ERROR_MAX_LENGTH = 320;
 
 const SEVERITY_TONES: Record<string, Tone> = { High: 'attention', Medium: 'warning', Low: 'default', Informational: 'default' };
 const STATUS_WORDS: Record<string, string> = { Active: 'Active', InProgress: 'In progress', Resolved: 'Resolved', Dismissed: 'Dismissed' };
@@ -64,7 +66,7 @@ export function alertsCardView(model: AlertsCardModel) {
   const unreadable = model.rows.filter((row) => row.error);
   const shown = pageOf(alerts, model.page, model.pageSize ?? ALERTS_PAGE_SIZE);
   const { headline, tone } = headlineOf(alerts);
-  const unreadableLines = unreadable.slice(0, ALERTS_MAX_UNREADABLE).map((row) => `• ${escapeMarkdown(row.subscription.displayName, 60)}: ${escapeMarkdown(withCodeOnce(row.error!), 240)}`);
+  const unreadableLines = unreadable.slice(0, ALERTS_MAX_UNREADABLE).map((row) => `• ${escapeMarkdown(row.subscription.displayName, 60)}: ${escapeMarkdown(withCodeOnce(row.error!), ERROR_MAX_LENGTH)}`);
   if (unreadable.length > ALERTS_MAX_UNREADABLE) unreadableLines.push(`…and ${unreadable.length - ALERTS_MAX_UNREADABLE} more`);
   const scope = fleetWide ? `${plural(model.rows.length, 'subscription')}` : escapeMarkdown(model.subscription!.displayName, 80);
   const more = shown.nextPage ? { page: shown.nextPage, ...(fleetWide ? {} : { subscriptionId: model.subscription!.subscriptionId }) } : undefined;

@@ -44,7 +44,7 @@ export function describeOtherExtensions(cspm: CspmPlanState): SettingRow {
 export function describeOpenApiAlerts(summary: OpenApiAlertsSummary): SettingRow {
   const label = 'Open API alerts (7 days)';
   if (summary.kind === 'unavailable') {
-    return { label, value: 'Unavailable', color: toneColor('warning'), details: [`alerts unavailable: ${escapeMarkdown(summary.reason, 300)}`] };
+    return { label, value: 'Unavailable', color: toneColor('warning'), details: [`alerts unavailable: ${escapeMarkdown(summary.reason, 400)}`] };
   }
   const counts = summary.openBySeverity;
   const named = ALERT_SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);

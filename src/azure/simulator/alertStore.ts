@@ -75,7 +75,7 @@ export class AlertStore {
   list(subscriptionId: string, location?: string): AlertRecord[] {
     return this.entry(subscriptionId)
       .alerts.filter((alert) => !location || alert.location.toLowerCase() === location.toLowerCase())
-      .sort((a, b) => b.properties.timeGeneratedUtc.localeCompare(a.properties.timeGeneratedUtc) || a.name.localeCompare(b.name));
+      .sort((a, b) => Date.parse(b.properties.timeGeneratedUtc) - Date.parse(a.properties.timeGeneratedUtc) || a.name.localeCompare(b.name));
   }
 
   find(subscriptionId: string, location: string, name: string): AlertRecord | undefined {
@@ -88,7 +88,9 @@ export class AlertStore {
     const { location = DEFAULT_ALERT_LOCATION, ...given } = seed;
     const time = given.timeGeneratedUtc ?? this.clock().toISOString();
     entry.added += 1;
-    const name = `${reverseTicks(new Date(time))}_${stableGuid(`${entry.subscriptionId.toLowerCase()}/${entry.added}`)}`;
+    // Seeds are validated (date-time), so the time parses; the clock covers a test that adds an alert directly.
+    const parsed = Number.isNaN(Date.parse(time)) ? this.clock() : new Date(time);
+    const name = `${reverseTicks(parsed)}_${stableGuid(`${entry.subscriptionId.toLowerCase()}/${entry.added}`)}`;
     const resourceGroup = resourceGroupOf(given);
     const properties = {
       version: '2022-01-01',
