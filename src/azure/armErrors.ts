@@ -14,8 +14,20 @@ export interface ArmCallContext {
   subscriptionId?: string;
   /** Object id of the bot's identity, for the role-assignment hint when ARM does not name it. */
   identityObjectId?: string;
+  /** The role a 403 tells the admin to grant; default SECURITY_ADMIN. */
+  roleHint?: RoleHint;
   now: Date;
 }
+
+/** Which built-in role fixes a 403, and what else would do. */
+export interface RoleHint {
+  role: string;
+  alternatives: string;
+}
+
+export const SECURITY_ADMIN: RoleHint = { role: 'Security Admin', alternatives: 'or Contributor/Owner; Owner for every CSPM capability' };
+/** Enough to read security alerts, and nothing more. */
+export const SECURITY_READER: RoleHint = { role: 'Security Reader', alternatives: 'or Reader, or Security Admin' };
 
 interface ArmErrorBody {
   code?: string;
@@ -41,11 +53,12 @@ function authorizationMessage(arm: ArmErrorBody, context: ArmCallContext): strin
   const assignee = /object id '([^']+)'/i.exec(arm.message ?? '')?.[1] ?? context.identityObjectId ?? '<bot-identity-object-id>';
   const action = /action '([^']+)'/i.exec(arm.message ?? '')?.[1] ?? (context.method === 'PUT' ? PRICINGS_WRITE_ACTION : undefined);
   const where = context.subscriptionId ? `subscription ${context.subscriptionId}` : 'this scope';
+  const { role, alternatives } = context.roleHint ?? SECURITY_ADMIN;
   return (
     `AuthorizationFailed: the bot's identity may not ${context.purpose} on ${where}` +
     (action ? ` (it lacks ${action})` : '') +
-    `. Grant it the Security Admin role (or Contributor/Owner; Owner for every CSPM capability) at subscription scope: ` +
-    `az role assignment create --assignee ${assignee} --role "Security Admin" --scope ${scopeOf(context)}`
+    `. Grant it the ${role} role (${alternatives}) at subscription scope: ` +
+    `az role assignment create --assignee ${assignee} --role "${role}" --scope ${scopeOf(context)}`
   );
 }
 
@@ -69,7 +82,7 @@ export function errorFromResponse(response: PipelineResponse, context: ArmCallCo
   if (arm.code === 'MissingSubscriptionRegistration') {
     return new DefenderError(
       'MissingSubscriptionRegistration',
-      `MissingSubscriptionRegistration: subscription ${sub} is not registered for Microsoft.Security, so Defender settings cannot be ${context.method === 'PUT' ? 'changed' : 'read'}. ` +
+      `MissingSubscriptionRegistration: subscription ${sub} is not registered for Microsoft.Security, so the bot cannot ${context.purpose}. ` +
         `Register it: az provider register --namespace Microsoft.Security --subscription ${sub} (${armSays})`,
       details,
     );

@@ -8,7 +8,7 @@ import type { TokenCredential } from '@azure/identity';
 import { createHttpHeaders, createPipelineRequest, tlsPolicy, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { DefenderError } from '../core/errors';
 import type { OperationOptions } from '../core/ports';
-import { errorFromResponse, errorFromThrown } from './armErrors';
+import { errorFromResponse, errorFromThrown, type RoleHint } from './armErrors';
 
 export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
 export const DEFAULT_USER_AGENT_PREFIX = 'defender-chatops/0.1';
@@ -44,13 +44,15 @@ export interface ArmResponse<T> {
 }
 
 export interface ArmCall extends OperationOptions {
-  method: 'GET' | 'PUT' | 'DELETE';
+  method: 'GET' | 'PUT' | 'DELETE' | 'POST';
   /** A path under the endpoint ("/subscriptions/...") or an absolute nextLink from ARM. */
   path: string;
   query?: Record<string, string>;
   body?: unknown;
   purpose: string;
   subscriptionId?: string;
+  /** The role a 403 tells the admin to grant; default Security Admin. */
+  roleHint?: RoleHint;
 }
 
 /**
@@ -93,7 +95,7 @@ export class ArmTransport {
 
   /** Like send(), with the status and headers too: a long-running operation needs `Location` and `Retry-After`. */
   async sendForResponse<T>(call: ArmCall): Promise<ArmResponse<T>> {
-    const context = { method: call.method, purpose: call.purpose, subscriptionId: call.subscriptionId, identityObjectId: this.options.identityObjectId };
+    const context = { method: call.method, purpose: call.purpose, subscriptionId: call.subscriptionId, identityObjectId: this.options.identityObjectId, roleHint: call.roleHint };
     const budget = AbortSignal.timeout(this.callTimeoutInMs);
     const headers = createHttpHeaders({ accept: 'application/json' });
     if (call.body !== undefined) headers.set('content-type', 'application/json; charset=utf-8');

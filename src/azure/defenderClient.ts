@@ -8,7 +8,8 @@ import { isDefenderError } from '../core/errors';
 import type { TargetOutcome } from '../core/outcome';
 import { targetStaleReasons as staleReasons } from '../core/desiredState';
 import { planTarget, type ChangePlan, type PlanOptions, type TargetPlan } from '../core/plan';
-import { systemClock, type Clock, type DefenderGateway, type ListFleetOptions, type OperationOptions } from '../core/ports';
+import { systemClock, type Clock, type DefenderGateway, type ListApiAlertsOptions, type ListFleetOptions, type OperationOptions } from '../core/ports';
+import { API_ALERT_WINDOW_IN_MS, type AlertRef, type ApiAlert, type ApiPosture, type SettableAlertStatus, type SubscriptionApiAlerts } from '../core/monitoring';
 import { ArmTransport, type ArmRetryOptions } from './armTransport';
 import { allSettledOrThrow, mapWithConcurrency } from './boundedConcurrency';
 import { KeyedMutex } from '../core/keyedMutex';
@@ -19,6 +20,8 @@ import { readApiManagementServices, readCanWritePricings, readDefenderSettings, 
 import { SubscriptionDirectory } from './subscriptionDirectory';
 import { StatusContextCache, type StatusContext } from './statusContextCache';
 import { SUBSCRIPTIONS_API_VERSION } from './models/subscription';
+import { readApiAlerts, writeAlertStatus } from './alertsReader';
+import { joinApiPosture, readApiCollections } from './apiPostureReader';
 
 export const DEFAULT_FLEET_CONCURRENCY = 16;
 
@@ -54,11 +57,12 @@ export class DefenderClient implements DefenderGateway {
   private readonly onboarder: ApiOnboarder;
   private readonly fleetConcurrency: number;
   private readonly statusContext: StatusContextCache;
+  private readonly clock: Clock;
   /** Serialises whole applies per subscription, so a second apply re-reads after the first has written. */
   private readonly applyLock = new KeyedMutex();
 
   constructor(options: DefenderClientOptions) {
-    const clock = options.clock ?? systemClock;
+    const clock = (this.clock = options.clock ?? systemClock);
     this.transport = new ArmTransport({ ...options, now: () => clock.now() });
     this.directory = new SubscriptionDirectory(this.transport, clock, options.subscriptionCacheTtlInMs);
     this.writer = new PricingWriter(this.transport, new KeyedMutex());
@@ -107,16 +111,49 @@ export class DefenderClient implements DefenderGateway {
     }
   }
 
-  async listFleet(options: ListFleetOptions = {}): Promise<FleetRow[]> {
+  listFleet(options: ListFleetOptions = {}): Promise<FleetRow[]> {
+    return this.readEachSubscription(options, async (subscription) => ({ subscription, settings: await readDefenderSettings(this.transport, subscription.subscriptionId, options) }));
+  }
+
+  /** `read` on every visible subscription, `concurrency` at a time; a DefenderError becomes that row's `error`. */
+  private async readEachSubscription<Row extends { subscription: Subscription }>(
+    options: ListFleetOptions,
+    read: (subscription: Subscription) => Promise<Row>,
+  ): Promise<Array<Row | { subscription: Subscription; error: { code: string; message: string } }>> {
     const subscriptions = await this.directory.list(options);
-    return mapWithConcurrency(subscriptions, options.concurrency ?? this.fleetConcurrency, async (subscription): Promise<FleetRow> => {
+    return mapWithConcurrency(subscriptions, options.concurrency ?? this.fleetConcurrency, async (subscription) => {
       try {
-        return { subscription, settings: await readDefenderSettings(this.transport, subscription.subscriptionId, options) };
+        return await read(subscription);
       } catch (error) {
         if (!isDefenderError(error)) throw error;
         return { subscription, error: { code: error.code, message: error.message } };
       }
     });
+  }
+
+  listApiAlerts(subscriptionId: string, options: ListApiAlertsOptions = {}): Promise<ApiAlert[]> {
+    const since = options.since ?? new Date(this.clock.now().getTime() - API_ALERT_WINDOW_IN_MS);
+    return readApiAlerts(this.transport, subscriptionId, { since, abortSignal: options.abortSignal });
+  }
+
+  listFleetApiAlerts(options: ListApiAlertsOptions & ListFleetOptions = {}): Promise<SubscriptionApiAlerts[]> {
+    // One window for every subscription, so "the last 7 days" means the same thing on each row.
+    const since = options.since ?? new Date(this.clock.now().getTime() - API_ALERT_WINDOW_IN_MS);
+    return this.readEachSubscription(options, async (subscription) => ({ subscription, alerts: await this.listApiAlerts(subscription.subscriptionId, { ...options, since }) }));
+  }
+
+  setAlertStatus(subscriptionId: string, alert: AlertRef, status: SettableAlertStatus, options?: OperationOptions): Promise<void> {
+    return writeAlertStatus(this.transport, subscriptionId, alert, status, options);
+  }
+
+  async getApiPosture(subscriptionId: string, options: OperationOptions = {}): Promise<ApiPosture> {
+    const [subscription, settings, services, collections] = await allSettledOrThrow([
+      this.directory.get(subscriptionId, options),
+      readDefenderSettings(this.transport, subscriptionId, options),
+      readApiManagementServices(this.transport, subscriptionId, options),
+      readApiCollections(this.transport, subscriptionId, options),
+    ]);
+    return { subscription, settings, ...joinApiPosture(services, collections) };
   }
 
   applyTarget(target: TargetPlan, current: DefenderSettings, options?: OperationOptions): Promise<TargetOutcome> {

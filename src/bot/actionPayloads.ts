@@ -10,6 +10,8 @@ const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const requestId = { type: 'string', pattern: REQUEST_ID_PATTERN.source };
 const planHash = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const subscriptionId = { type: 'string', pattern: GUID };
+/** 1-based page of a paged card. */
+const page = { type: 'integer', minimum: 1, maximum: 1000 };
 
 /** Keys clients add on their own: `verb` on an Action.Submit fallback, `msteams` on Teams submits. */
 const clientKeys = { verb: { type: 'string', maxLength: 64 }, msteams: { type: 'object' } };
@@ -26,8 +28,11 @@ export const ACTION_SCHEMAS = {
   [VERBS.cancel]: objectSchema({ requestId, planHash }, ['requestId']),
   [VERBS.refreshRequest]: objectSchema({ requestId }, ['requestId']),
   [VERBS.retry]: objectSchema({ requestId, planHash }, ['requestId']),
-  [VERBS.listMore]: objectSchema({ page: { type: 'integer', minimum: 1, maximum: 1000 } }, ['page']),
-  [VERBS.requestPage]: objectSchema({ requestId, page: { type: 'integer', minimum: 1, maximum: 1000 } }, ['requestId', 'page']),
+  [VERBS.listMore]: objectSchema({ page }, ['page']),
+  [VERBS.requestPage]: objectSchema({ requestId, page }, ['requestId', 'page']),
+  [VERBS.onboardApis]: objectSchema({ subscriptionId }, ['subscriptionId']),
+  [VERBS.postureMore]: objectSchema({ subscriptionId, page }, ['subscriptionId', 'page']),
+  [VERBS.alertsMore]: objectSchema({ subscriptionId, page }, ['page']),
 } as const;
 
 export type KnownVerb = keyof typeof ACTION_SCHEMAS;

@@ -17,6 +17,8 @@ import * as registerApprovalChannel from './commands/registerApprovalChannel.com
 import * as enableMany from './commands/enableMany.command';
 import * as revert from './commands/revert.command';
 import * as onboard from './commands/onboard.command';
+import * as posture from './commands/posture.command';
+import * as alerts from './commands/alerts.command';
 import * as requestPage from './actions/requestPage.action';
 import * as botInstalled from './events/botInstalled.event';
 import * as statusAction from './actions/status.action';
@@ -27,11 +29,14 @@ import * as reject from './actions/reject.action';
 import * as cancel from './actions/cancel.action';
 import * as refresh from './actions/refresh.action';
 import * as retry from './actions/retry.action';
+import * as onboardApis from './actions/onboardApis.action';
+import * as postureMore from './actions/postureMore.action';
+import * as alertsMore from './actions/alertsMore.action';
 import * as unknownAction from './actions/unknown.action';
 
 const REGISTRARS = [
-  help, status, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, revert, onboard, fallback,
-  statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry, requestPage,
+  help, status, posture, alerts, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, revert, onboard, fallback,
+  statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry, requestPage, onboardApis, postureMore, alertsMore,
   unknownAction,
 ];
 

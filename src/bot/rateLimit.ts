@@ -16,7 +16,7 @@ export type RateLimitedAction = keyof RateLimitSettings;
 const ACTION_WORDS: Record<RateLimitedAction, string> = {
   enable: 'to enable Defender for APIs',
   approvals: 'to approve requests',
-  list: 'for the list of every subscription',
+  list: 'for a read of every subscription (list, or alerts without a subscription)',
 };
 
 /** Who is counted: the Entra user when the activity names one, else the channel's user id. */

@@ -1,11 +1,15 @@
 /**
  * The shape every request-opening command shares (enable, enable many, revert, onboard): a rate limit first,
  * then the plan behind a working card, then the request card posted where it can be updated in place.
+ * Buttons that open a request (Enable, Onboard) share the same limit through requestFromButton().
  */
 import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson } from '../cards';
+import type { Subscription } from '../core/defender';
 import { sendCard } from './cardReplies';
 import type { BotDeps } from './deps';
 import type { EnableAnswer } from './enableFlow';
+import { subscriptionNotFoundCard } from './subscriptionLookup';
 import { answerWithCard } from './workingCard';
 
 /** True after telling the person to wait: they opened too many requests lately. */
@@ -28,4 +32,20 @@ export async function answerWithRequest(context: TurnContext, deps: BotDeps, wor
     deps.workingCardDelayMs,
   );
   if (requestCard) await deps.publisher.post(context, requestCard.requestId, requestCard.card);
+}
+
+/** A button that opens a request for the subscription on its card: the same limit, the same plan, the card posted. */
+export async function requestFromButton(
+  context: TurnContext,
+  deps: BotDeps,
+  subscriptionId: string,
+  plan: (subscription: Subscription) => Promise<EnableAnswer>,
+): Promise<AdaptiveCardJson> {
+  const tooOften = deps.rateLimits.refusal(context, 'enable');
+  if (tooOften) return tooOften;
+  const resolution = await deps.gateway.resolveSubscription(subscriptionId);
+  if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
+  const answer = await plan(resolution.subscription);
+  if (answer.requestCard) await deps.publisher.post(context, answer.requestCard.requestId, answer.requestCard.card);
+  return answer.reply;
 }

@@ -3,8 +3,9 @@ import template from './templates/fleet.json';
 import { FleetRow, isApiPostureOn, isDefenderForApisOn } from '../core/defender';
 import { executeAction } from './actions';
 import { expandTemplate } from './expand';
+import { pageOf, showingWords } from './paging';
 import { FleetCardModel } from './models';
-import { escapeMarkdown, plural } from './text';
+import { escapeMarkdown, plural, withCodeOnce } from './text';
 import { toneColor } from './tone';
 import { AdaptiveCardJson } from './types';
 import { VERBS } from './verbs';
@@ -24,10 +25,6 @@ export function sortFleetRows(rows: FleetRow[]): FleetRow[] {
 /** Long enough for an error's fix (e.g. the `az provider register` command), short enough for a phone. */
 const FLEET_ERROR_MAX_LENGTH = 320;
 
-/** "Code: message", without repeating the code when the message already starts with it (DefenderError does). */
-function withCodeOnce(error: { code: string; message: string }): string {
-  return error.message.startsWith(error.code) ? error.message : `${error.code}: ${error.message}`;
-}
 
 function rowView(row: FleetRow) {
   const name = escapeMarkdown(row.subscription.displayName, 80);
@@ -49,12 +46,8 @@ function rowView(row: FleetRow) {
 }
 
 export function fleetCardView(model: FleetCardModel) {
-  const pageSize = Math.max(1, Math.floor(model.pageSize ?? FLEET_PAGE_SIZE));
   const rows = sortFleetRows(model.rows);
-  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
-  const page = Math.min(Math.max(1, Math.floor(model.page) || 1), pageCount);
-  const first = (page - 1) * pageSize;
-  const pageRows = rows.slice(first, first + pageSize);
+  const shown = pageOf(rows, model.page, model.pageSize ?? FLEET_PAGE_SIZE);
 
   const unreadable = rows.filter((row) => row.error || !row.settings).length;
   const fullyOn = rows.filter((row) => row.settings && !row.error && isDefenderForApisOn(row.settings.api) && isApiPostureOn(row.settings.cspm)).length;
@@ -62,14 +55,13 @@ export function fleetCardView(model: FleetCardModel) {
   if (unreadable > 0) headlineParts.push(`${unreadable} could not be read`);
   const tone = rows.length > 0 && fullyOn === rows.length ? 'good' : unreadable > 0 ? 'attention' : 'warning';
 
-  const hasMore = first + pageSize < rows.length;
   return {
     title: 'Defender for APIs across subscriptions',
     headline: rows.length === 0 ? 'The bot cannot see any subscription. Check its role assignments.' : headlineParts.join(' · '),
     headlineColor: toneColor(rows.length === 0 ? 'attention' : tone),
-    rows: pageRows.map(rowView),
-    pageInfo: rows.length === 0 ? 'Nothing to show.' : `Showing ${first + 1}–${first + pageRows.length} of ${rows.length}. Type \`status <sub>\` for details.`,
-    actions: hasMore ? [executeAction({ title: 'Show more', verb: VERBS.listMore, data: { page: page + 1 } })] : [],
+    rows: shown.items.map(rowView),
+    pageInfo: rows.length === 0 ? 'Nothing to show.' : `${showingWords(shown)}. Type \`status <sub>\` for details.`,
+    actions: shown.nextPage ? [executeAction({ title: 'Show more', verb: VERBS.listMore, data: { page: shown.nextPage } })] : [],
   };
 }
 

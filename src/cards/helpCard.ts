@@ -17,6 +17,12 @@ export const HELP_COMMANDS: HelpCommand[] = [
     description: 'Defender for APIs, Defender CSPM and API posture on one subscription, plus its API Management services.',
     example: '@defender status "Contoso Prod"',
   },
+  {
+    usage: USAGE.posture,
+    description: 'What Defender found on each API Management API: endpoints, unauthenticated, exposed to the internet, inactive, sensitive data. Onboard the rest.',
+    example: '@defender posture "Contoso Dev"',
+  },
+  { usage: USAGE.alerts, description: 'Defender for APIs alerts of the last 7 days, newest first; without a subscription, on every one.', example: '@defender alerts "Contoso Dev"' },
   { usage: USAGE.list, description: 'Every subscription the bot can see, on or off, a page at a time.', example: '@defender list' },
   {
     usage: USAGE.enable,

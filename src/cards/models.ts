@@ -2,7 +2,8 @@
  * What the bot hands each card builder. Derived from src/core types where one fits;
  * the bot maps its records onto these, the cards shape them into words and colours.
  */
-import type { FleetRow, SubscriptionStatus } from '../core/defender';
+import type { FleetRow, Subscription, SubscriptionStatus } from '../core/defender';
+import type { ApiPosture, OpenApiAlertsSummary, SubscriptionApiAlerts } from '../core/monitoring';
 import type { TargetOutcome } from '../core/outcome';
 import type { RequestStatus } from '../core/approval/types';
 import type { TargetPlan } from '../core/plan';
@@ -13,8 +14,27 @@ import type { Verb } from './verbs';
 /** Times: a Date or an ISO 8601 string; cards render them in UTC. */
 export type Timestamp = Date | string;
 
-/** `status <sub>`: the core's SubscriptionStatus as is. */
-export type StatusCardModel = SubscriptionStatus;
+/** `status <sub>`: the core's SubscriptionStatus, plus the open API alerts line when they were read. */
+export type StatusCardModel = SubscriptionStatus & { apiAlerts?: OpenApiAlertsSummary };
+
+export interface AlertsCardModel {
+  /** The subscription asked about; unset when the card covers every visible subscription. */
+  subscription?: Subscription;
+  /** One row per subscription read (one row when `subscription` is set); alerts newest first or an error. */
+  rows: SubscriptionApiAlerts[];
+  /** 1-based page to show; out-of-range pages clamp to the last page. */
+  page: number;
+  /** Alerts per page; default ALERTS_PAGE_SIZE. */
+  pageSize?: number;
+}
+
+export interface PostureCardModel {
+  posture: ApiPosture;
+  /** 1-based page of APIs to show; out-of-range pages clamp to the last page. */
+  page: number;
+  /** APIs per page; default POSTURE_PAGE_SIZE. */
+  pageSize?: number;
+}
 
 export interface FleetCardModel {
   /** Every row (the card sorts by name and pages them; the bot re-lists for "Show more"). */

@@ -4,7 +4,7 @@ import { isApiPostureOn, isDefenderForApisOn, SubscriptionStatus } from '../core
 import { executeAction } from './actions';
 import { expandTemplate } from './expand';
 import { StatusCardModel } from './models';
-import { describeCspm, describeDefenderForApis, describeOtherExtensions, SettingRow } from './statusSettings';
+import { describeCspm, describeDefenderForApis, describeOpenApiAlerts, describeOtherExtensions, SettingRow } from './statusSettings';
 import { escapeMarkdown, plural, shortList } from './text';
 import type { ApiManagementApi } from '../core/defender';
 import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
@@ -24,7 +24,7 @@ function apiLine(api: ApiManagementApi): string {
 }
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function statusCardView(status: SubscriptionStatus) {
+export function statusCardView(status: StatusCardModel) {
   const { subscription, settings, apiManagementServices: services } = status;
   const apisOn = isDefenderForApisOn(settings.api);
   const postureOn = isApiPostureOn(settings.cspm);
@@ -32,6 +32,7 @@ export function statusCardView(status: SubscriptionStatus) {
   const offNames = [!apisOn && 'Defender for APIs', !postureOn && 'API security posture'].filter(Boolean);
   const headlineTone = allOn ? 'good' : 'warning';
   const settingRows: SettingRow[] = [describeDefenderForApis(settings.api), ...describeCspm(settings.cspm), describeOtherExtensions(settings.cspm)];
+  if (status.apiAlerts) settingRows.push(describeOpenApiAlerts(status.apiAlerts));
   const apiCount = services.reduce((total, service) => total + service.apis.length, 0);
 
   return {

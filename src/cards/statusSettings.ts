@@ -1,5 +1,6 @@
 /** Words and colours for each Defender setting on the status card. */
 import { API_POSTURE_EXTENSION, ApiPlanState, CspmPlanState, isApiPostureOn } from '../core/defender';
+import { ALERT_SEVERITIES, type OpenApiAlertsSummary } from '../core/monitoring';
 import { SETTING_LABELS } from '../core/plan';
 import { escapeMarkdown, formatUtc, onOff, shortList } from './text';
 import { toneColor } from './tone';
@@ -37,6 +38,18 @@ export function describeOtherExtensions(cspm: CspmPlanState): SettingRow {
   const enabled = others.filter((extension) => extension.isEnabled).map((extension) => escapeMarkdown(extension.name, 60));
   const details = enabled.length > 0 ? [`On: ${shortList(enabled, 4)}`] : [];
   return { label: 'Other CSPM extensions', value: `${enabled.length} on · ${others.length - enabled.length} off`, color: toneColor('default'), details };
+}
+
+/** "Open API alerts (7 days): 1 High · 2 Medium"; when they could not be read, why (status itself still shows). */
+export function describeOpenApiAlerts(summary: OpenApiAlertsSummary): SettingRow {
+  const label = 'Open API alerts (7 days)';
+  if (summary.kind === 'unavailable') {
+    return { label, value: 'Unavailable', color: toneColor('warning'), details: [`alerts unavailable: ${escapeMarkdown(summary.reason, 400)}`] };
+  }
+  const counts = summary.openBySeverity;
+  const named = ALERT_SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
+  const tone = counts.High > 0 ? 'attention' : counts.Medium > 0 ? 'warning' : named.length > 0 ? 'default' : 'good';
+  return { label, value: named.length > 0 ? named.join(' · ') : 'None', color: toneColor(tone), details: named.length > 0 ? ['Type `alerts <sub>` to see them.'] : [] };
 }
 
 /**

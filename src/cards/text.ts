@@ -6,10 +6,16 @@
 
 const DEFAULT_MAX_LENGTH = 300;
 
-/** One line, trimmed and capped: untrusted text may not add lines or flood a phone screen. */
+// Invisible characters that only serve to mislead or bloat: control characters (JSON turns each into six
+// bytes), bidi overrides and isolates (they reorder what a reader sees), and halves of surrogate pairs.
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** One line, trimmed and capped: untrusted text may not add lines, hide characters or flood a phone screen. */
 export function plainText(value: string | undefined, maxLength = DEFAULT_MAX_LENGTH): string {
-  const singleLine = (value ?? '').replace(/\s+/g, ' ').trim();
-  return singleLine.length > maxLength ? `${singleLine.slice(0, maxLength - 1)}…` : singleLine;
+  const singleLine = (value ?? '').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  if (singleLine.length <= maxLength) return singleLine;
+  // Never cut a surrogate pair in two: the half left over would be an invalid character.
+  return `${singleLine.slice(0, maxLength - 1).replace(/[\ud800-\udbff]$/, '')}…`;
 }
 
 // Inline markup anywhere: emphasis, links, code, strikethrough, and the escape character itself.
@@ -47,4 +53,9 @@ export function onOff(isOn: boolean): 'On' | 'Off' {
 export function shortList(items: string[], maxShown: number): string {
   if (items.length <= maxShown) return items.join(', ');
   return `${items.slice(0, maxShown).join(', ')} and ${items.length - maxShown} more`;
+}
+
+/** "Code: message", without repeating the code when the message already starts with it (DefenderError does). */
+export function withCodeOnce(error: { code: string; message: string }): string {
+  return error.message.startsWith(error.code) ? error.message : `${error.code}: ${error.message}`;
 }

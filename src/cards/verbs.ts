@@ -21,6 +21,12 @@ export const VERBS = {
   status: 'defender.status',
   /** A request card with many subscriptions, another page of them: data { requestId, page } (1-based). */
   requestPage: 'defender.request.page',
+  /** Posture card "Onboard": the `onboard <sub>` request, data { subscriptionId }. */
+  onboardApis: 'defender.onboard',
+  /** Posture card "Show more": data { subscriptionId, page } (1-based page to show). */
+  postureMore: 'defender.posture.more',
+  /** Alerts card "Show more": data { page } plus { subscriptionId } when one subscription was asked about. */
+  alertsMore: 'defender.alerts.more',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -37,3 +43,6 @@ export interface ApprovalActionData { requestId: string; planHash: string }
 export interface RejectActionData extends ApprovalActionData { reason?: string }
 export interface ListMoreActionData { page: number }
 export interface RequestPageActionData { requestId: string; page: number }
+export interface OnboardApisActionData { subscriptionId: string }
+export interface PostureMoreActionData { subscriptionId: string; page: number }
+export interface AlertsMoreActionData { page: number; subscriptionId?: string }

@@ -5,6 +5,7 @@
 import type { DefenderSettings, FleetRow, Subscription, SubscriptionResolution, SubscriptionStatus } from './defender';
 import type { TargetPlan } from './plan';
 import type { TargetOutcome } from './outcome';
+import type { AlertRef, ApiAlert, ApiPosture, SettableAlertStatus, SubscriptionApiAlerts } from './monitoring';
 
 export interface OperationOptions {
   abortSignal?: AbortSignal;
@@ -13,6 +14,11 @@ export interface OperationOptions {
 export interface ListFleetOptions extends OperationOptions {
   /** Subscriptions read at once; default from configuration (16). */
   concurrency?: number;
+}
+
+export interface ListApiAlertsOptions extends OperationOptions {
+  /** Oldest alert to include; default API_ALERT_WINDOW_IN_MS (7 days) before now. */
+  since?: Date;
 }
 
 /** Everything the core needs from Azure Resource Manager. Implemented by src/azure/defenderClient.ts. */
@@ -30,6 +36,14 @@ export interface DefenderGateway {
    * with both PUTs concurrently, then reads back and reports each setting.
    */
   applyTarget(target: TargetPlan, current: DefenderSettings, options?: OperationOptions): Promise<TargetOutcome>;
+  /** Defender for APIs alerts (alertType `API_…`) of the last 7 days unless `since` says otherwise, newest first. */
+  listApiAlerts(subscriptionId: string, options?: ListApiAlertsOptions): Promise<ApiAlert[]>;
+  /** listApiAlerts on every visible subscription, with bounded concurrency; one failing does not fail the rest. */
+  listFleetApiAlerts(options?: ListApiAlertsOptions & ListFleetOptions): Promise<SubscriptionApiAlerts[]>;
+  /** Take it (`InProgress`) or Resolve one alert; the only write the monitoring features make. */
+  setAlertStatus(subscriptionId: string, alert: AlertRef, status: SettableAlertStatus, options?: OperationOptions): Promise<void>;
+  /** The plans, the onboarded APIs with their posture counts, and the API Management APIs not onboarded. */
+  getApiPosture(subscriptionId: string, options?: OperationOptions): Promise<ApiPosture>;
   /** Cheap reachability check for /readyz. */
   ping(options?: OperationOptions): Promise<void>;
 }

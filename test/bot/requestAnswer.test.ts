@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { DEMO_SUBSCRIPTIONS } from '../../src/azure/simulator';
+import { VERBS } from '../../src/cards';
 import { DEFAULT_RATE_LIMITS } from '../../src/config/rateLimitSettings';
 import { BotHarness, cardOf, cardText, createBotHarness } from './harness';
 import { REQUESTER } from './people';
@@ -18,4 +20,12 @@ describe('every request-opening command shares the enable rate limit', () => {
       assert.equal(bot.simulator.requests().length, armCallsBefore);
     });
   }
+
+  it('refuses the posture card\'s Onboard button the same way, before reading ARM', async () => {
+    for (let attempt = 0; attempt < DEFAULT_RATE_LIMITS.enable.limit; attempt++) await bot.send('enable "Contoso Dev"', REQUESTER);
+    const armCallsBefore = bot.simulator.requests().length;
+    const answer = await bot.click(VERBS.onboardApis, { subscriptionId: DEMO_SUBSCRIPTIONS.contosoProd }, REQUESTER);
+    assert.match(cardText(answer), /Please wait a little/);
+    assert.equal(bot.simulator.requests().length, armCallsBefore);
+  });
 });

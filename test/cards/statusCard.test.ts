@@ -68,6 +68,21 @@ describe('status card', () => {
     assert.ok(!text.includes(`apim-${STATUS_MAX_SERVICES}`));
   });
 
+  it('gains one line of open API alerts by severity, or why they could not be read', () => {
+    const counted = cardText(buildStatusCard({ ...subscriptionStatus(), apiAlerts: { kind: 'counted', openBySeverity: { High: 1, Medium: 2, Low: 0, Informational: 0 } } }));
+    const at = counted.indexOf('Open API alerts (7 days)');
+    assert.deepEqual(counted.slice(at, at + 3), ['Open API alerts (7 days)', '1 High · 2 Medium', 'Type `alerts <sub>` to see them.']);
+    const none = cardText(buildStatusCard({ ...subscriptionStatus(), apiAlerts: { kind: 'counted', openBySeverity: { High: 0, Medium: 0, Low: 0, Informational: 0 } } }));
+    assert.equal(none[none.indexOf('Open API alerts (7 days)') + 1], 'None');
+    const card = buildStatusCard({ ...subscriptionStatus(), apiAlerts: { kind: 'unavailable', reason: 'AuthorizationFailed: grant [Security Reader](http://x)' } });
+    assertValid(card);
+    const unavailable = cardText(card);
+    assert.deepEqual(unavailable.slice(unavailable.indexOf('Open API alerts (7 days)'), unavailable.indexOf('Open API alerts (7 days)') + 3), [
+      'Open API alerts (7 days)', 'Unavailable', 'alerts unavailable: AuthorizationFailed: grant \\[Security Reader\\](http://x)',
+    ]);
+    assert.ok(!cardText(buildStatusCard(subscriptionStatus())).includes('Open API alerts (7 days)'), 'no line when alerts were not read');
+  });
+
   it('treats subscription names as plain text', () => {
     const status = subscriptionStatus();
     status.subscription.displayName = HOSTILE_NAME;

@@ -19,6 +19,14 @@ describe('card text helpers', () => {
     assert.equal(plainText(undefined), '');
   });
 
+  it('plainText drops control, bidi-override and lone surrogate characters, and never splits an emoji', () => {
+    assert.equal(plainText('a\u0000b\u001bc\u0085d\u202eevil\u2066e\ud800f'), 'abcdevilef');
+    assert.equal(plainText('tab\tand\nnewline'), 'tab and newline', 'whitespace still becomes one space');
+    assert.equal(plainText('ab😀cd', 4), 'ab…', 'the emoji does not fit whole, so it goes');
+    assert.equal(plainText('ab😀cd', 5), 'ab😀…');
+    assert.equal(JSON.stringify(plainText('x\u0001'.repeat(50))), `"${'x'.repeat(50)}"`, 'nothing JSON would escape as \\u0001');
+  });
+
   it('formatUtc renders a fixed UTC form whatever the input type', () => {
     assert.equal(formatUtc('2025-03-04T23:59:59+02:00'), '2025-03-04 21:59 UTC');
     assert.equal(formatUtc(new Date(Date.UTC(2025, 0, 2, 3, 4))), '2025-01-02 03:04 UTC');

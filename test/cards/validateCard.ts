@@ -14,6 +14,8 @@ const AdaptiveCards = require('adaptivecards') as typeof import('adaptivecards')
 
 /** Teams refuses bot messages over ~28 KB; a card must leave room for the activity around it. */
 export const MAX_CARD_BYTES = 28 * 1024;
+/** The limit as the brief measures it: UTF-16 code units of the JSON, two bytes each. */
+export const MAX_CARD_UTF16_BYTES = 80 * 1024;
 
 export type CardJson = Record<string, unknown>;
 
@@ -24,6 +26,8 @@ export function validateAdaptiveCard(card: CardJson): string[] {
   if (card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') problems.push('missing $schema');
   const bytes = cardBytes(card);
   if (bytes > MAX_CARD_BYTES) problems.push(`card is ${bytes} bytes, over ${MAX_CARD_BYTES}`);
+  const utf16Bytes = JSON.stringify(card).length * 2;
+  if (utf16Bytes > MAX_CARD_UTF16_BYTES) problems.push(`card is ${utf16Bytes} bytes in UTF-16, over ${MAX_CARD_UTF16_BYTES}`);
 
   const parsed = new AdaptiveCards.AdaptiveCard();
   const context = new AdaptiveCards.SerializationContext();
@@ -97,4 +101,16 @@ export function findAction(card: CardJson, match: { verb?: string; title?: strin
   return collectActions(card).find(
     (action) => (match.verb === undefined || action.verb === match.verb) && (match.title === undefined || action.title === match.title),
   );
+}
+
+/** Texts a client renders as markdown: TextBlocks and facts (a TextRun renders none), for injection assertions. */
+export function markdownTexts(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((item) => markdownTexts(item, found));
+  else if (node && typeof node === 'object') {
+    const record = node as CardJson;
+    if (record.type === 'TextBlock' && typeof record.text === 'string') found.push(record.text);
+    if (record.type === 'FactSet') for (const fact of record.facts as Array<{ title: string; value: string }>) found.push(fact.title, fact.value);
+    for (const [key, value] of Object.entries(record)) if (key !== 'fallback') markdownTexts(value, found);
+  }
+  return found;
 }

@@ -37,6 +37,8 @@ describe('security: tenant guardrail (DEFENDER_ALLOWED_TENANTS)', () => {
     { name: 'a refresh (reads the request)', activity: (request) => actionExecuteActivity(VERBS.refreshRequest, { requestId: request.requestId }, BYSTANDER) },
     { name: 'an `enable` message', activity: () => messageActivity('enable "Contoso Dev"', BYSTANDER) },
     { name: 'a `status` message', activity: () => messageActivity('status "Contoso Prod"', BYSTANDER) },
+    { name: 'an Onboard click', activity: () => actionExecuteActivity(VERBS.onboardApis, { subscriptionId: PROD }, BYSTANDER) },
+    { name: 'an `alerts` message', activity: () => messageActivity('alerts', BYSTANDER) },
   ];
 
   for (const attempt of foreignAttempts) {
@@ -76,6 +78,7 @@ describe('security: conversation guardrail (DEFENDER_ALLOWED_CONVERSATIONS)', ()
     { name: 'cancel', act: (bot, request) => bot.click(VERBS.cancel, { requestId: request.requestId }, REQUESTER) },
     { name: 'retry', act: (bot, request) => bot.click(VERBS.retry, { requestId: request.requestId }, APPROVER) },
     { name: 'the Enable button', act: (bot) => bot.click(VERBS.enablePreview, { subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev }, REQUESTER) },
+    { name: 'the Onboard button', act: (bot) => bot.click(VERBS.onboardApis, { subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev }, REQUESTER) },
     { name: '`enable`', act: async (bot) => cardOf((await bot.send('enable "Contoso Dev"', REQUESTER))[0]) },
   ];
 
@@ -90,8 +93,10 @@ describe('security: conversation guardrail (DEFENDER_ALLOWED_CONVERSATIONS)', ()
     });
   }
 
-  it('status, list and refresh still work everywhere', async () => {
+  it('status, posture, alerts, list and refresh still work everywhere', async () => {
     assert.match(cardText(cardOf((await bot.send('status "Contoso Prod"', BYSTANDER))[0])), /Defender status/);
+    assert.match(cardText(cardOf((await bot.send('posture "Contoso Dev"', BYSTANDER))[0])), /API posture/);
+    assert.match(cardText(cardOf((await bot.send('alerts "Contoso Dev"', BYSTANDER))[0])), /Defender for APIs alerts/);
     assert.match(cardText(await bot.click(VERBS.status, { subscriptionId: PROD }, BYSTANDER)), /Defender status/);
     assert.match(cardText(cardOf((await bot.send('list', BYSTANDER))[0])), /Contoso Dev/);
     assert.match(cardText(await bot.click(VERBS.refreshRequest, { requestId: request.requestId }, BYSTANDER)), /Contoso Prod/);

@@ -38,7 +38,7 @@ describe('security: payload validation and ARM path injection', () => {
     assert.equal((await bot.deps.approvals.get(request.requestId))?.status, 'pending');
   }
 
-  for (const verb of [VERBS.status, VERBS.enablePreview]) {
+  for (const verb of [VERBS.status, VERBS.enablePreview, VERBS.onboardApis]) {
     for (const injected of PATH_INJECTIONS) {
       it(`threat: path injection through ${verb}'s subscriptionId (${injected.slice(0, 40)}) is refused before ARM`, async () => {
         const [armCallsBefore, auditBefore] = [bot.simulator.requests().length, (await bot.deps.audit.list({ limit: 1000 })).length];
@@ -48,7 +48,7 @@ describe('security: payload validation and ARM path injection', () => {
     }
   }
 
-  for (const command of ['status', 'enable', 'history']) {
+  for (const command of ['status', 'enable', 'history', 'posture', 'alerts']) {
     it(`threat: path injection through \`${command} <text>\` never reaches an ARM URL`, async () => {
       for (const injected of PATH_INJECTIONS) {
         const armCallsBefore = bot.simulator.requests().length;
@@ -69,6 +69,8 @@ describe('security: payload validation and ARM path injection', () => {
     { name: 'an array for data', verb: VERBS.cancel, data: (request) => [request.requestId], says: /must be object/ },
     { name: `a reject reason over ${REJECT_REASON_MAX_LENGTH} characters`, verb: VERBS.reject, data: (request) => ({ ...request.approveData, reason: 'x'.repeat(REJECT_REASON_MAX_LENGTH + 1) }), says: /reason/ },
     { name: 'a page number out of range', verb: VERBS.listMore, data: () => ({ page: 1e9 }), says: /page/ },
+    { name: 'a path in the alerts Show more', verb: VERBS.alertsMore, data: () => ({ page: 2, subscriptionId: '../../providers/Microsoft.Security/alerts' }), says: /subscriptionId/ },
+    { name: 'a fractional posture page', verb: VERBS.postureMore, data: () => ({ page: 1.5, subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev }), says: /page/ },
   ];
 
   for (const attempt of tampered) {

@@ -2,9 +2,20 @@
 export const API_COLLECTIONS_API_VERSION = '2023-11-15';
 
 export interface ArmApiCollection {
+  /** ".../service/{serviceName}/providers/Microsoft.Security/apiCollections/{apiId}" */
+  id?: string;
   /** The APIM API name (apiId). */
   name: string;
-  properties?: { provisioningState?: string; displayName?: string };
+  properties?: {
+    provisioningState?: string;
+    displayName?: string;
+    numberOfApiEndpoints?: number;
+    numberOfInactiveApiEndpoints?: number;
+    numberOfUnauthenticatedApiEndpoints?: number;
+    numberOfExternalApiEndpoints?: number;
+    numberOfApiEndpointsWithSensitiveDataExposed?: number;
+    sensitivityLabel?: string;
+  };
 }
 
 /** ".../service/{name}/providers/Microsoft.Security/apiCollections[/{apiId}]" under an APIM service id. */

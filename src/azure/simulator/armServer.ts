@@ -43,7 +43,7 @@ async function handle(deps: ArmServerDeps, request: IncomingMessage, response: S
   const parsed = parseBody(rawBody);
 
   if (url.pathname.toLowerCase().startsWith('/_simulator/')) {
-    send(response, handleControl(method, url.pathname, parsed.value, deps.log, deps.faults));
+    send(response, handleControl(method, url.pathname, parsed.value, deps.log, deps.faults, deps.state));
     return;
   }
 

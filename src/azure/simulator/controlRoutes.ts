@@ -5,17 +5,21 @@
  *   GET    /_simulator/violations  responses the spec rejected (simulator bugs)
  *   PUT    /_simulator/faults      merge fault settings     POST   /_simulator/fail-next  add a FaultRule
  *   GET    /_simulator/health      { "status": "ok" }
+ *   POST   /_simulator/alerts      { subscriptionId, alert }: a security alert raised now (seed format)
  */
+import { alertView } from './alertStore';
 import type { FaultInjector } from './faults';
 import type { RequestLog } from './requestLog';
-import type { FaultRule, Faults } from './types';
+import { alertSeedProblem } from './seedAlerts';
+import type { SimulatorState } from './state';
+import type { FaultRule, Faults, SeedAlert } from './types';
 
 export interface ControlResult {
   status: number;
   body?: unknown;
 }
 
-export function handleControl(method: string, path: string, body: unknown, log: RequestLog, faults: FaultInjector): ControlResult {
+export function handleControl(method: string, path: string, body: unknown, log: RequestLog, faults: FaultInjector, state: SimulatorState): ControlResult {
   const route = `${method} ${path.replace(/\/+$/, '').toLowerCase()}`;
   try {
     switch (route) {
@@ -38,6 +42,8 @@ export function handleControl(method: string, path: string, body: unknown, log: 
       case 'POST /_simulator/fail-next':
         faults.failNext(body as FaultRule);
         return { status: 204 };
+      case 'POST /_simulator/alerts':
+        return raiseAlert(state, body);
       default:
         return { status: 404, body: { error: { code: 'NotFound', message: `No simulator control route ${method} ${path}. See src/azure/simulator/controlRoutes.ts.` } } };
     }
@@ -45,4 +51,17 @@ export function handleControl(method: string, path: string, body: unknown, log: 
     // Bad fault settings are the caller's mistake: report them the way ARM reports a bad body.
     return { status: 400, body: { error: { code: 'InvalidRequest', message: (error as Error).message } } };
   }
+}
+
+/** Adds an alert while running, as Defender would raise one: same checks as a seeded alert. */
+function raiseAlert(state: SimulatorState, body: unknown): ControlResult {
+  const { subscriptionId, alert } = (typeof body === 'object' && body !== null ? body : {}) as { subscriptionId?: unknown; alert?: unknown };
+  const subscription = typeof subscriptionId === 'string' ? state.findSubscription(subscriptionId) : undefined;
+  if (!subscription) {
+    return { status: 404, body: { error: { code: 'SubscriptionNotFound', message: `The body's subscriptionId ${JSON.stringify(subscriptionId) ?? '(missing)'} names no subscription of the simulator.` } } };
+  }
+  const problem = alertSeedProblem(alert, 'alert');
+  if (problem) return { status: 400, body: { error: { code: 'InvalidRequest', message: `${problem.field} ${problem.problem}.` } } };
+  const record = state.alerts.add(subscription.subscriptionId, alert as SeedAlert);
+  return { status: 201, body: alertView(subscription.subscriptionId, record) };
 }

@@ -3,12 +3,13 @@
  * and generateFleetSeed(n) for benchmarks. Fixed GUIDs so demos, docs and tests can name them.
  */
 import { mulberry32 } from './faults';
+import { contosoDevAlerts } from './demoAlerts';
 import type { Faults, SeedExtension, SeedPricing, SeedSubscription, SimulatorSeed } from './types';
 
 export const DEMO_SUBSCRIPTIONS = {
   /** Both settings off; APIM Developer with 3 APIs; CSPM Standard with 4 other extensions on. */
   contosoProd: '3f6d2a9e-8b41-4c7e-9a15-2d8e7b0c4f11',
-  /** Already fully on: Defender for APIs P2 and CSPM with ApiPosture. */
+  /** Already fully on: Defender for APIs P2 and CSPM with ApiPosture; 2 of 3 APIs onboarded, with posture counts and alerts. */
   contosoDev: '7a2e91c4-5d3b-4f08-b6e2-91c0d4a8e372',
   /** CSPM Free, no APIM. */
   fabrikamSandbox: 'c14b8e63-2f7a-4d91-8e05-6b3a9f2d7c58',
@@ -65,7 +66,25 @@ export const DEMO_SEED: SimulatorSeed = {
         { name: 'Api', pricingTier: 'Standard', subPlan: 'P2', enablementTime: '2024-11-04T09:15:00Z', freeTrialRemainingTime: 'PT0S' },
         cspm('Standard', ['SensitiveDataDiscovery', 'ApiPosture']),
       ],
-      apiManagementServices: [{ resourceGroup: 'rg-dev', name: 'contoso-dev-apim', sku: 'Basic', apis: [{ name: 'echo-api', displayName: 'Echo API', onboarded: true }] }],
+      apiManagementServices: [
+        {
+          resourceGroup: 'rg-dev',
+          name: 'contoso-dev-apim',
+          sku: 'Basic',
+          apis: [
+            {
+              name: 'echo-api', displayName: 'Echo API', onboarded: true, sensitivityLabel: 'Confidential',
+              numberOfApiEndpoints: 12, numberOfInactiveApiEndpoints: 3, numberOfUnauthenticatedApiEndpoints: 2, numberOfExternalApiEndpoints: 5, numberOfApiEndpointsWithSensitiveDataExposed: 1,
+            },
+            {
+              name: 'orders-v1', displayName: 'Orders v1', path: 'orders/v1', onboarded: true, sensitivityLabel: 'General',
+              numberOfApiEndpoints: 8, numberOfInactiveApiEndpoints: 0, numberOfUnauthenticatedApiEndpoints: 0, numberOfExternalApiEndpoints: 2, numberOfApiEndpointsWithSensitiveDataExposed: 0,
+            },
+            { name: 'internal-admin', displayName: 'Internal Admin API', path: 'admin' },
+          ],
+        },
+      ],
+      alerts: contosoDevAlerts(DEMO_SUBSCRIPTIONS.contosoDev),
     },
     {
       subscriptionId: DEMO_SUBSCRIPTIONS.fabrikamSandbox,

@@ -16,9 +16,10 @@ import { DEMO_SEED } from './demoSeed';
 import type { FaultRule, Faults, InFlightRequest, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
 
 export type { FaultRule, Faults, InFlightRequest, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
-export type { SeedSubscription, SeedPricing, SeedExtension, SeedApiManagementService, SeedApi } from './types';
+export type { SeedSubscription, SeedPricing, SeedExtension, SeedApiManagementService, SeedApi, SeedApiPosture, SeedAlert } from './types';
 export { SimulatorState } from './state';
 export type { SubscriptionRecord, PricingRecord, ExtensionRecord, ApiManagementServiceRecord } from './state';
+export type { AlertRecord } from './alertStore';
 export { loadSeedFile, validateSeed, SeedError } from './seed';
 export { DEMO_SEED, DEMO_SUBSCRIPTIONS, generateFleetSeed } from './demoSeed';
 export type { FleetSeedOptions } from './demoSeed';

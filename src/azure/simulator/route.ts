@@ -31,3 +31,14 @@ export interface Route {
   errorSchema: SchemaName;
   handle(context: RequestContext, params: string[]): ArmResponse;
 }
+
+/** A route builder for one api-version: `pattern` is anchored, a trailing slash is allowed, case is ignored. */
+export function routesAt(apiVersion: string, errorSchema: SchemaName) {
+  return (method: Route['method'], pattern: string, handle: Route['handle']): Route => ({
+    method,
+    pattern: new RegExp(`^${pattern}/?$`, 'i'),
+    apiVersion,
+    errorSchema,
+    handle,
+  });
+}

@@ -5,8 +5,9 @@ import { pricingRoutes } from './handlers/pricings';
 import { apiManagementRoutes } from './handlers/apiManagement';
 import { providerRoutes } from './handlers/providers';
 import { apiCollectionRoutes } from './handlers/apiCollections';
+import { alertRoutes } from './handlers/alerts';
 
-export const ARM_ROUTES: Route[] = [...subscriptionRoutes, ...pricingRoutes, ...apiManagementRoutes, ...apiCollectionRoutes, ...providerRoutes];
+export const ARM_ROUTES: Route[] = [...subscriptionRoutes, ...pricingRoutes, ...apiManagementRoutes, ...apiCollectionRoutes, ...providerRoutes, ...alertRoutes];
 
 export function matchRoutes(routes: Route[], path: string): Array<{ route: Route; params: string[] }> {
   const matches: Array<{ route: Route; params: string[] }> = [];

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { API_SUB_PLAN_NAMES, findPlan, knownPlanNames } from './pricingCatalog';
 import { EXTENSION_NAMES_SEEN_IN_THE_FIELD } from './spec/knownExtensions';
 import { validateFaults, DEFAULT_FAULTS } from './faults';
+import { alertSeedProblem } from './seedAlerts';
 import { SimulatorSeed } from './types';
 
 export class SeedError extends Error {
@@ -62,6 +63,7 @@ export function validateSeed(input: unknown): SimulatorSeed {
     optionalArray(subscription.apiManagementServices, `${at}.apiManagementServices`).forEach((service, serviceIndex) =>
       validateApiManagementService(service, `${at}.apiManagementServices[${serviceIndex}]`),
     );
+    validateAlerts(subscription, at);
   });
   if (seed.faults !== undefined) {
     const faults = expectObject(seed.faults, 'faults');
@@ -113,6 +115,24 @@ function validateApiManagementService(raw: unknown, at: string): void {
     expectString(api.name, `${at}.apis[${index}].name`);
     expectString(api.displayName, `${at}.apis[${index}].displayName`);
     if (api.onboarded !== undefined && typeof api.onboarded !== 'boolean') throw new SeedError(`${at}.apis[${index}].onboarded`, 'must be true or false');
+    validateApiPosture(api, `${at}.apis[${index}]`);
+  });
+}
+
+const POSTURE_COUNTS = ['numberOfApiEndpoints', 'numberOfInactiveApiEndpoints', 'numberOfUnauthenticatedApiEndpoints', 'numberOfExternalApiEndpoints', 'numberOfApiEndpointsWithSensitiveDataExposed'];
+
+function validateApiPosture(api: JsonObject, at: string): void {
+  for (const count of POSTURE_COUNTS) {
+    if (api[count] !== undefined && !(Number.isInteger(api[count]) && (api[count] as number) >= 0)) throw new SeedError(`${at}.${count}`, 'must be a whole number >= 0');
+  }
+  if (api.sensitivityLabel !== undefined) expectString(api.sensitivityLabel, `${at}.sensitivityLabel`);
+}
+
+function validateAlerts(subscription: JsonObject, at: string): void {
+  if (subscription.canReadAlerts !== undefined && typeof subscription.canReadAlerts !== 'boolean') throw new SeedError(`${at}.canReadAlerts`, 'must be true or false');
+  optionalArray(subscription.alerts, `${at}.alerts`).forEach((alert, index) => {
+    const problem = alertSeedProblem(alert, `${at}.alerts[${index}]`);
+    if (problem) throw new SeedError(problem.field, problem.problem);
   });
 }
 

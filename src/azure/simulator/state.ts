@@ -3,7 +3,8 @@
  * (e.g. flip a pricing to make a plan stale); handlers read and write it through the same methods.
  */
 import { PLAN_CATALOG, findPlan } from './pricingCatalog';
-import { ExtensionFlag, SeedApi, SeedExtension, SeedPricing, SimulatorSeed, SubscriptionStateName } from './types';
+import { AlertStore } from './alertStore';
+import { ExtensionFlag, SeedApi, SeedApiPosture, SeedExtension, SeedPricing, SimulatorSeed, SubscriptionStateName } from './types';
 
 export interface ExtensionRecord {
   name: string;
@@ -20,13 +21,16 @@ export interface PricingRecord {
   extensions: ExtensionRecord[];
 }
 
+/** An APIM API; the posture counts, when seeded, are what its API collection reports once onboarded. */
+export type ApiRecord = Required<Omit<SeedApi, keyof SeedApiPosture>> & SeedApiPosture;
+
 export interface ApiManagementServiceRecord {
   resourceGroup: string;
   name: string;
   sku: string;
   capacity: number;
   location: string;
-  apis: Array<Required<SeedApi>>;
+  apis: ApiRecord[];
 }
 
 /** A Defender for APIs API collection (an onboarded APIM API). */
@@ -59,8 +63,11 @@ export const DEFAULT_ENABLEMENT_TIME = '2024-03-01T12:42:42.1921106Z';
 
 export class SimulatorState {
   readonly subscriptions = new Map<string, SubscriptionRecord>();
+  /** Security alerts per subscription (their own store: they change through their own routes). */
+  readonly alerts: AlertStore;
 
   constructor(seed: SimulatorSeed, readonly clock: () => Date = () => new Date()) {
+    this.alerts = new AlertStore(seed, clock);
     for (const subscription of seed.subscriptions) {
       const pricings = new Map<string, PricingRecord>();
       for (const plan of PLAN_CATALOG) pricings.set(plan.name.toLowerCase(), freePricing(plan.name));
@@ -81,6 +88,7 @@ export class SimulatorState {
           capacity: service.capacity ?? (service.sku === 'Consumption' ? 0 : 1),
           location: service.location ?? 'westeurope',
           apis: (service.apis ?? []).map((api) => ({
+            ...api,
             name: api.name,
             displayName: api.displayName,
             path: api.path ?? api.name,

@@ -27,7 +27,18 @@ export interface SeedPricing {
   extensions?: SeedExtension[];
 }
 
-export interface SeedApi {
+/** An API collection's read-only posture counts, by their names in apiCollections.json (2023-11-15). */
+export interface SeedApiPosture {
+  numberOfApiEndpoints?: number;
+  numberOfInactiveApiEndpoints?: number;
+  numberOfUnauthenticatedApiEndpoints?: number;
+  numberOfExternalApiEndpoints?: number;
+  numberOfApiEndpointsWithSensitiveDataExposed?: number;
+  sensitivityLabel?: string;
+}
+
+/** Returned on the API collection once onboarded; counts not given are made up, stable per API. */
+export interface SeedApi extends SeedApiPosture {
   name: string;
   displayName: string;
   /** URL suffix; defaults to the API name. */
@@ -64,6 +75,26 @@ export interface SeedSubscription {
   /** Pricings not listed here are Free. */
   pricings?: SeedPricing[];
   apiManagementServices?: SeedApiManagementService[];
+  /** Whether the caller may read Microsoft.Security alerts; default true. `false`: alert reads give 403. */
+  canReadAlerts?: boolean;
+  /** Security alerts (alerts.json 2022-01-01); the simulator fills id, name, type and the location. */
+  alerts?: SeedAlert[];
+}
+
+/**
+ * A security alert, with the property names of the spec's `AlertProperties` (alertType, alertDisplayName, severity,
+ * status, timeGeneratedUtc, compromisedEntity, description, remediationSteps, resourceIdentifiers, alertUri, ...).
+ * Validated against that definition at load. Defaults: status Active, timeGeneratedUtc now, alertUri a portal link.
+ */
+export interface SeedAlert {
+  alertType: string;
+  alertDisplayName: string;
+  severity: 'Informational' | 'Low' | 'Medium' | 'High';
+  status?: 'Active' | 'InProgress' | 'Resolved' | 'Dismissed';
+  timeGeneratedUtc?: string;
+  /** The ASC location in the alert's id; a simulator extension (not an AlertProperties name). Default westeurope. */
+  location?: string;
+  [property: string]: unknown;
 }
 
 export interface Faults {

@@ -4,16 +4,10 @@ import { EnablePreviewActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 import { planEnable } from '../enableFlow';
-import { subscriptionNotFoundCard } from '../subscriptionLookup';
+import { requestFromButton } from '../requestAnswer';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<EnablePreviewActionData>(app, VERBS.enablePreview, async (context, { subscriptionId }) => {
-    const tooOften = deps.rateLimits.refusal(context, 'enable');
-    if (tooOften) return tooOften;
-    const resolution = await deps.gateway.resolveSubscription(subscriptionId);
-    if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
-    const answer = await planEnable(context, deps, resolution.subscription);
-    if (answer.requestCard) await deps.publisher.post(context, answer.requestCard.requestId, answer.requestCard.card);
-    return answer.reply;
-  });
+  onAction<EnablePreviewActionData>(app, VERBS.enablePreview, (context, { subscriptionId }) =>
+    requestFromButton(context, deps, subscriptionId, (subscription) => planEnable(context, deps, subscription)),
+  );
 }

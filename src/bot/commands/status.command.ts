@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { buildStatusCard } from '../../cards';
+import { statusCard } from '../statusAnswer';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
 import { resolveOrExplain } from '../subscriptionLookup';
@@ -12,7 +12,7 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
     await answerWithCard(
       context,
       `Reading Defender settings of ${subscription.displayName}…`,
-      async () => buildStatusCard(await deps.gateway.getStatus(subscription.subscriptionId)),
+      () => statusCard(deps, subscription.subscriptionId),
       deps.workingCardDelayMs,
     );
   });

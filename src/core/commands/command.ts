@@ -1,12 +1,16 @@
 /** What a user can ask of the bot, after parsing. The bot layer maps each kind to one handler file. */
 import type { ApiSubPlan } from '../defender';
 
-export const COMMAND_NAMES = ['help', 'status', 'list', 'enable', 'requests', 'history', 'revert', 'onboard', 'register'] as const;
+export const COMMAND_NAMES = ['help', 'status', 'posture', 'alerts', 'list', 'enable', 'requests', 'history', 'revert', 'onboard', 'register'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'status'; subscription: string }
+  /** Each API Management API: onboarded or not, and the posture counts of Defender for APIs. */
+  | { kind: 'posture'; subscription: string }
+  /** Defender for APIs alerts of the last 7 days; every visible subscription when none is named. */
+  | { kind: 'alerts'; subscription?: string }
   | { kind: 'list' }
   | { kind: 'enable'; subscription: string; apiSubPlan?: ApiSubPlan }
   /** `enable A, B, C` or `enable all` (every visible subscription where something is off): one fleet request. */
@@ -27,6 +31,8 @@ export type Command =
 export const USAGE: Record<CommandName, string> = {
   help: 'help',
   status: 'status <subscription>',
+  posture: 'posture <subscription>',
+  alerts: 'alerts [subscription]',
   list: 'list',
   enable: 'enable <subscription>[, <subscription>…] | all [plan P1..P5]',
   requests: 'requests',

@@ -71,6 +71,12 @@ function parseEnable(rest: string): Command {
   return { kind: 'enable', subscription, ...plan };
 }
 
+/** Commands about exactly one subscription: `status`, `posture`, `onboard`. */
+function oneSubscription(kind: 'status' | 'posture' | 'onboard', rest: string): Command {
+  const subscription = unquote(withoutSubKeyword(rest));
+  return subscription ? { kind, subscription } : { kind: 'invalid', command: kind, problem: 'which subscription?', usage: USAGE[kind] };
+}
+
 function parseRegister(rest: string): Command {
   return /^(the\s+)?approvals?\s+channel$/i.test(rest)
     ? { kind: 'registerApprovalChannel' }
@@ -95,13 +101,14 @@ export function parseCommand(rawText: string): Command {
     case 'list':
     case 'requests':
       return { kind: word };
-    case 'status': {
+    case 'status':
+    case 'posture':
+    case 'onboard':
+      return oneSubscription(word, rest);
+    case 'history':
+    case 'alerts': {
       const subscription = unquote(withoutSubKeyword(rest));
-      return subscription ? { kind: 'status', subscription } : { kind: 'invalid', command: 'status', problem: 'which subscription?', usage: USAGE.status };
-    }
-    case 'history': {
-      const subscription = unquote(withoutSubKeyword(rest));
-      return subscription ? { kind: 'history', subscription } : { kind: 'history' };
+      return subscription ? { kind: word, subscription } : { kind: word };
     }
     case 'enable':
       return parseEnable(rest);
@@ -110,10 +117,6 @@ export function parseCommand(rawText: string): Command {
       return isRequestId(requestId.toLowerCase())
         ? { kind: 'revert', requestId: requestId.toLowerCase() }
         : { kind: 'invalid', command: 'revert', problem: requestId ? `"${requestId.slice(0, 40)}" is not a request id (they look like req_…)` : 'which request?', usage: USAGE.revert };
-    }
-    case 'onboard': {
-      const subscription = unquote(withoutSubKeyword(rest));
-      return subscription ? { kind: 'onboard', subscription } : { kind: 'invalid', command: 'onboard', problem: 'which subscription?', usage: USAGE.onboard };
     }
     case 'register':
       return parseRegister(rest);

@@ -12,7 +12,8 @@ const seed: SimulatorSeed = {
     displayName: 'Collections',
     apiManagementServices: [{ resourceGroup: 'rg-apis', name: 'contoso-apim', sku: 'Developer', apis: [
       { name: 'petstore', displayName: 'Petstore', onboarded: true },
-      { name: 'orders', displayName: 'Orders API' },
+      { name: 'orders', displayName: 'Orders API', numberOfApiEndpoints: 9, numberOfInactiveApiEndpoints: 4, numberOfUnauthenticatedApiEndpoints: 3,
+        numberOfExternalApiEndpoints: 2, numberOfApiEndpointsWithSensitiveDataExposed: 1, sensitivityLabel: 'Highly Confidential' },
     ] }],
   }],
 };
@@ -50,6 +51,13 @@ describe('ARM simulator: API collections (2023-11-15)', () => {
     assert.equal(done.status, 200);
     assert.equal(done.body.properties.provisioningState, 'Succeeded');
     assert.equal(done.body.properties.displayName, 'Orders API');
+    const { numberOfApiEndpoints, numberOfInactiveApiEndpoints, numberOfUnauthenticatedApiEndpoints, numberOfExternalApiEndpoints, numberOfApiEndpointsWithSensitiveDataExposed, sensitivityLabel } = done.body.properties;
+    assert.deepEqual(
+      [numberOfApiEndpoints, numberOfInactiveApiEndpoints, numberOfUnauthenticatedApiEndpoints, numberOfExternalApiEndpoints, numberOfApiEndpointsWithSensitiveDataExposed, sensitivityLabel],
+      [9, 4, 3, 2, 1, 'Highly Confidential'],
+      'the seeded posture counts, once onboarded',
+    );
+    assert.equal(put.body.properties.numberOfApiEndpoints, undefined, 'no counts while onboarding is in progress');
     const again = await http.request('PUT', `${SERVICE}/providers/Microsoft.Security/apiCollections/orders?${VERSION}`);
     assert.equal(again.status, 200, 'onboarding an onboarded API is a no-op 200');
   });

@@ -39,6 +39,23 @@ describe('ARM simulator: seeds', () => {
     rejects({ subscriptions: [], faults: { throttleRate: 1.5 } }, /faults .*throttleRate/);
   });
 
+  it('names the bad field of a seeded alert or API posture count, checking alerts against the spec', () => {
+    const withAlert = (alert: unknown) => ({ subscriptions: [{ subscriptionId: GOOD_ID, displayName: 'x', alerts: [alert] }] });
+    const alert = { alertType: 'API_SpikeInPayload', alertDisplayName: 'Spike', severity: 'Low' };
+    validateSeed(withAlert(alert));
+    rejects(withAlert({ ...alert, severity: 'Severe' }), /subscriptions\[0\]\.alerts\[0\]\.severity is "Severe"; expected one of Informational, Low, Medium, High/);
+    rejects(withAlert({ ...alert, alertType: '' }), /alerts\[0\]\.alertType must be a non-empty string/);
+    rejects(withAlert({ ...alert, status: 'Closed' }), /alerts\[0\]\.status must be one of: Active, InProgress, Resolved, Dismissed/);
+    rejects(withAlert({ ...alert, timeGeneratedUtc: 'yesterday' }), /alerts\[0\]\.timeGeneratedUtc must match format "date-time"/);
+    rejects(withAlert({ ...alert, id: '/subscriptions/x' }), /alerts\[0\]\.id is filled by the simulator/);
+    rejects(withAlert({ ...alert, location: 'west europe' }), /alerts\[0\]\.location must be an Azure location name/);
+    rejects({ subscriptions: [{ subscriptionId: GOOD_ID, displayName: 'x', canReadAlerts: 'no' }] }, /canReadAlerts must be true or false/);
+    const withApi = (api: object) => ({ subscriptions: [{ subscriptionId: GOOD_ID, displayName: 'x', apiManagementServices: [{ resourceGroup: 'rg', name: 'a', sku: 'Developer', apis: [{ name: 'p', displayName: 'P', ...api }] }] }] });
+    validateSeed(withApi({ numberOfApiEndpoints: 4, sensitivityLabel: 'Confidential' }));
+    rejects(withApi({ numberOfUnauthenticatedApiEndpoints: -1 }), /apis\[0\]\.numberOfUnauthenticatedApiEndpoints must be a whole number >= 0/);
+    rejects(withApi({ sensitivityLabel: 3 }), /apis\[0\]\.sensitivityLabel must be a non-empty string/);
+  });
+
   it('loads a seed file, and says which file is unreadable or not JSON', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-test-'));
     try {
@@ -75,5 +92,10 @@ describe('ARM simulator: seeds', () => {
     assert.ok(subscriptions.some((subscription) => subscription.failingExtensions?.includes('ApiPosture')));
     assert.ok(subscriptions.some((subscription) => subscription.apiManagementServices?.some((service) => service.sku === 'Consumption')));
     assert.ok(subscriptions.some((subscription) => subscription.pricings?.some((pricing) => pricing.name === 'Api' && pricing.subPlan === 'P2')));
+    const alerts = subscriptions.flatMap((subscription) => subscription.alerts ?? []);
+    assert.ok(alerts.filter((alert) => alert.alertType.startsWith('API_')).length >= 3, 'a few Defender for APIs alerts');
+    assert.ok(alerts.some((alert) => alert.alertType.startsWith('VM_')), 'and one `alerts` must never show');
+    const apis = subscriptions.flatMap((subscription) => subscription.apiManagementServices ?? []).flatMap((service) => service.apis ?? []);
+    assert.ok(apis.some((api) => api.onboarded && api.numberOfApiEndpoints !== undefined && api.sensitivityLabel), 'posture counts on an onboarded API');
   });
 });

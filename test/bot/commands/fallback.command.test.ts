@@ -20,7 +20,7 @@ describe('unknown commands and card actions', () => {
   it('answers chatter without a suggestion', async () => {
     const text = cardText(cardOf((await bot.send('good morning', REQUESTER))[0]));
     assert.match(text, /I don't know that command/);
-    assert.match(text, /I answer to help, status, list, enable, requests, history, revert, onboard and register\./);
+    assert.match(text, /I answer to help, status, posture, alerts, list, enable, requests, history, revert, onboard and register\./);
     assert.doesNotMatch(text, /Did you mean/);
   });
 

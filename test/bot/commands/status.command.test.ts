@@ -47,6 +47,27 @@ describe('status command', () => {
     assert.match(northwind, /Security Admin/);
   });
 
+  it('gains one line: the open Defender for APIs alerts by severity', async () => {
+    const card = cardOf((await bot.send('status "Contoso Dev"', REQUESTER))[0]);
+    assert.deepEqual(validateAdaptiveCard(card), []);
+    assert.match(cardText(card), /Open API alerts \(7 days\)\n2 Medium · 1 Low\nType `alerts <sub>` to see them\./);
+    assert.match(cardText(cardOf((await bot.send('status "Contoso Prod"', REQUESTER))[0])), /Open API alerts \(7 days\)\nNone/, 'its VM_ alert is not one');
+  });
+
+  it('a failure to read alerts does not fail status: the line says why (403, 503 after retries, not registered)', async () => {
+    const forbidden = "The client 'x' with object id '0f6a5b1c-3d2e-4f70-9a8b-7c6d5e4f3a21' does not have authorization to perform action 'Microsoft.Security/alerts/read' over scope '/subscriptions/x'.";
+    bot.simulator.failNext({ method: 'GET', pathIncludes: '/Microsoft.Security/alerts', status: 403, code: 'AuthorizationFailed', message: forbidden });
+    const denied = cardText(cardOf((await bot.send('status "Contoso Dev"', REQUESTER))[0]));
+    assert.match(denied, /Defender for APIs\nOn · P2/, 'the rest of the status is there');
+    assert.match(denied, /Open API alerts \(7 days\)\nUnavailable\nalerts unavailable: AuthorizationFailed: .*Microsoft\.Security\/alerts\/read.*--role "Security Reader"/);
+    // The SDK's retry policy tries 4 times in all; every try fails.
+    bot.simulator.failNext({ method: 'GET', pathIncludes: '/Microsoft.Security/alerts', status: 503, count: 4 });
+    const down = cardText(cardOf((await bot.send('status "Contoso Dev"', REQUESTER))[0]));
+    assert.match(down, /Open API alerts \(7 days\)\nUnavailable\nalerts unavailable: ArmUnavailable: /);
+    const legacy = cardText(cardOf((await bot.send('status "Legacy Billing"', REQUESTER))[0]));
+    assert.match(legacy, /alerts unavailable: MissingSubscriptionRegistration/);
+  });
+
   it('names what was searched, and what the bot can see, for an unknown subscription', async () => {
     const card = cardOf((await bot.send('status "Tailspin"', REQUESTER))[0]);
     assert.deepEqual(validateAdaptiveCard(card), []);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DEMO_SUBSCRIPTIONS } from '../../../src/azure/simulator';
 import { MAX_COMMAND_LENGTH } from '../../../src/core/commands/command';
 
-const COMMAND_WORDS = ['help', '?', 'status', 'list', 'enable', 'requests', 'history', 'revert', 'onboard', 'register', 'STATUS', '/enable', 'enabel', 'stat'];
+const COMMAND_WORDS = ['help', '?', 'status', 'posture', 'alerts', 'list', 'enable', 'requests', 'history', 'revert', 'onboard', 'register', 'STATUS', '/enable', 'enabel', 'stat', 'alert'];
 const HOSTILE_ARGUMENTS = [
   '"Contoso Prod"', 'Contoso Prod', 'contoso', '"Contoso Dev" plan P3', 'all', '"all"', 'Contoso Prod, Contoso Dev',
   ...Object.values(DEMO_SUBSCRIPTIONS),

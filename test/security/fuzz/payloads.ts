@@ -22,6 +22,10 @@ export function validPayloads(open: OpenRequestIds): Array<{ verb: string; data:
     { verb: VERBS.listMore, data: { page: 2 } },
     { verb: VERBS.status, data: { subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev } },
     { verb: VERBS.enablePreview, data: { subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev } },
+    { verb: VERBS.onboardApis, data: { subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev } },
+    { verb: VERBS.postureMore, data: { subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev, page: 2 } },
+    { verb: VERBS.alertsMore, data: { page: 2 } },
+    { verb: VERBS.alertsMore, data: { page: 1, subscriptionId: DEMO_SUBSCRIPTIONS.legacyBilling } },
   ];
 }
 

@@ -3,7 +3,7 @@
  * operation answered 201 InProgress with a Location to poll: 202 until done, then 200), get, list, offboard.
  */
 import { ArmError, authorizationFailed } from '../armErrors';
-import type { ArmResponse, RequestContext, Route } from '../route';
+import { routesAt, type ArmResponse, type RequestContext, type Route } from '../route';
 import type { ApiCollectionRecord, ApiManagementServiceRecord, SubscriptionRecord } from '../state';
 import { requireRegistration, requireSubscription } from './common';
 
@@ -21,7 +21,7 @@ function collectionView(subscription: SubscriptionRecord, collection: ApiCollect
   const service = findService(subscription, collection.resourceGroup, collection.serviceName);
   const api = service?.apis.find((candidate) => candidate.name === collection.apiId);
   const done = collection.provisioningState === 'Succeeded';
-  // Endpoint counts are made up but stable per API, so demos and tests are reproducible.
+  // Counts the seed does not give are made up but stable per API, so demos and tests are reproducible.
   const weight = [...collection.apiId].reduce((sum, char) => sum + char.charCodeAt(0), 0);
   const discoveredVia = serviceId(subscription.subscriptionId, collection.resourceGroup, collection.serviceName);
   return {
@@ -35,11 +35,12 @@ function collectionView(subscription: SubscriptionRecord, collection: ApiCollect
             displayName: api.displayName,
             discoveredVia,
             baseUrl: `https://${collection.serviceName.toLowerCase()}.azure-api.net/${api.path}`,
-            numberOfApiEndpoints: 3 + (weight % 7),
-            numberOfInactiveApiEndpoints: weight % 3,
-            numberOfUnauthenticatedApiEndpoints: weight % 2,
-            numberOfExternalApiEndpoints: 1 + (weight % 3),
-            numberOfApiEndpointsWithSensitiveDataExposed: weight % 2,
+            numberOfApiEndpoints: api.numberOfApiEndpoints ?? 3 + (weight % 7),
+            numberOfInactiveApiEndpoints: api.numberOfInactiveApiEndpoints ?? weight % 3,
+            numberOfUnauthenticatedApiEndpoints: api.numberOfUnauthenticatedApiEndpoints ?? weight % 2,
+            numberOfExternalApiEndpoints: api.numberOfExternalApiEndpoints ?? 1 + (weight % 3),
+            numberOfApiEndpointsWithSensitiveDataExposed: api.numberOfApiEndpointsWithSensitiveDataExposed ?? weight % 2,
+            ...(api.sensitivityLabel ? { sensitivityLabel: api.sensitivityLabel } : {}),
           }
         : {}),
     },
@@ -116,13 +117,7 @@ function offboard(context: RequestContext, [subscriptionId, resourceGroup, servi
   return { status: 200 };
 }
 
-const route = (method: Route['method'], pattern: string, handle: Route['handle']): Route => ({
-  method,
-  pattern: new RegExp(`^${pattern}/?$`, 'i'),
-  apiVersion: API_VERSION,
-  errorSchema: 'ArmErrorResponse',
-  handle,
-});
+const route = routesAt(API_VERSION, 'ArmErrorResponse');
 
 export const apiCollectionRoutes: Route[] = [
   route('GET', `/subscriptions/([^/]+)${COLLECTIONS}`, list),

@@ -8,13 +8,15 @@ export const VENDORED_SPECS_ROOT = path.resolve(__dirname, '..', 'specs');
 
 export const PRICINGS_SPEC = 'specification/security/resource-manager/Microsoft.Security/stable/2024-01-01/pricings.json';
 export const API_COLLECTIONS_SPEC = 'specification/security/resource-manager/Microsoft.Security/stable/2023-11-15/apiCollections.json';
+export const ALERTS_SPEC = 'specification/security/resource-manager/Microsoft.Security/stable/2022-01-01/alerts.json';
 export const SUBSCRIPTIONS_SPEC = 'specification/resources/resource-manager/Microsoft.Resources/stable/2022-12-01/subscriptions.json';
 export const SECURITY_COMMON_SPEC = 'specification/security/resource-manager/common/v1/types.json';
 
-/** Every swagger file the three operation specs reach through `$ref`. */
+/** Every swagger file the operation specs reach through `$ref`. */
 export const SPEC_FILES = [
   PRICINGS_SPEC,
   API_COLLECTIONS_SPEC,
+  ALERTS_SPEC,
   SUBSCRIPTIONS_SPEC,
   SECURITY_COMMON_SPEC,
   'specification/common-types/resource-management/v1/types.json',
@@ -32,6 +34,9 @@ export const SPEC_SCHEMAS = {
   SubscriptionsCloudError: [SUBSCRIPTIONS_SPEC, 'CloudError'],
   ApiCollection: [API_COLLECTIONS_SPEC, 'ApiCollection'],
   ApiCollectionList: [API_COLLECTIONS_SPEC, 'ApiCollectionList'],
+  Alert: [ALERTS_SPEC, 'Alert'],
+  AlertList: [ALERTS_SPEC, 'AlertList'],
+  AlertProperties: [ALERTS_SPEC, 'AlertProperties'],
   ArmErrorResponse: ['specification/common-types/resource-management/v5/types.json', 'ErrorResponse'],
 } as const;
 

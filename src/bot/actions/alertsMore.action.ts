@@ -1,0 +1,19 @@
+/** The alerts card's "Show more": re-read (one subscription, or all of them), next page, in place of the card. */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { AlertsMoreActionData, VERBS } from '../../cards';
+import { onAction } from '../actionRoute';
+import type { BotDeps } from '../deps';
+import { alertsAnswer } from '../monitoringAnswers';
+import { subscriptionNotFoundCard } from '../subscriptionLookup';
+
+export function register(app: Application<TurnState>, deps: BotDeps): void {
+  onAction<AlertsMoreActionData>(app, VERBS.alertsMore, async (context, { page, subscriptionId }) => {
+    if (subscriptionId === undefined) {
+      // Each page re-reads every subscription, so it counts like a `list`.
+      return deps.rateLimits.refusal(context, 'list') ?? alertsAnswer(deps, undefined, page);
+    }
+    const resolution = await deps.gateway.resolveSubscription(subscriptionId);
+    if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
+    return alertsAnswer(deps, resolution.subscription, page);
+  });
+}

@@ -1,0 +1,15 @@
+/** The posture card's "Show more": the same subscription re-read, next page, in place of the card. */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { PostureMoreActionData, VERBS } from '../../cards';
+import { onAction } from '../actionRoute';
+import type { BotDeps } from '../deps';
+import { postureAnswer } from '../monitoringAnswers';
+import { subscriptionNotFoundCard } from '../subscriptionLookup';
+
+export function register(app: Application<TurnState>, deps: BotDeps): void {
+  onAction<PostureMoreActionData>(app, VERBS.postureMore, async (_context, { subscriptionId, page }) => {
+    const resolution = await deps.gateway.resolveSubscription(subscriptionId);
+    if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
+    return postureAnswer(deps, resolution.subscription, page);
+  });
+}
