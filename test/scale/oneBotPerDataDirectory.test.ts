@@ -62,8 +62,9 @@ describe('one bot per file data directory (real processes)', function () {
   it('a bot killed with SIGKILL leaves its lock behind; the next start takes it over and serves', async () => {
     const killed = await startBotProcess(env);
     bots.push(killed);
-    const killedPid = lockOwnerPid(dataDir); // the bot's own process (the tsx CLI runs it as a child)
-    process.kill(killedPid, 'SIGKILL');
+    const killedPid = lockOwnerPid(dataDir);
+    assert.equal(killedPid, killed.child.pid, 'the lock names the bot process');
+    killed.child.kill('SIGKILL');
     await killed.stop();
     assert.equal(isAlive(killedPid), false);
     assert.equal(lockOwnerPid(dataDir), killedPid, 'the lock outlived its process');
