@@ -39,9 +39,10 @@ export interface StartOptions {
 export async function startDefenderBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
+  // Storage first: a second bot on one data directory stops here, with one line naming it.
+  const storage = await connectStorage(config);
   const arm = await connectArm(config, { clock });
 
-  const storage = await connectStorage(config);
   const { store, audit } = storage;
   const requests = new RequestRepository(store);
   await requests.initialise();
@@ -109,7 +110,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
       sweeper.stop();
       await server.close();
       await background.drain();
-      await storage.flush();
+      await storage.close();
       await arm.close();
     },
   };

@@ -2,18 +2,18 @@
  * The one module that reads the environment. Everything is validated at start-up; a bad value stops the
  * process with one line naming the variable and the fix (see ConfigError).
  */
-import path from 'node:path';
 import { ConfigError, Env, readInteger, readPort, readString } from './env';
 import { parseIsoDurationMs } from './duration';
 import { DEMO_APPROVERS } from './demoUsers';
 import { SimulatorSettings } from './simulatorSettings';
 import { readDemoArmSettings } from './demoArm';
-import { readStorageSettings, type StorageSettings } from './storageSettings';
+import { readDataDir, readStorageSettings, type StorageSettings } from './storageSettings';
 import { readRateLimitSettings, type RateLimitSettings } from './rateLimitSettings';
 import { ApprovalPolicyError, createApprovalPolicy, type ApprovalPolicyField } from '../core/approval/policy';
 import type { ApprovalPolicy } from '../core/approval/types';
 
 export { ConfigError } from './env';
+export { loadStorageLocation, type StorageLocation } from './storageSettings';
 
 export type Mode = 'demo' | 'production';
 
@@ -190,7 +190,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: readPort(env, 'PORT', 3978),
     host: readString(env, 'DEFENDER_HOST') ?? (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     botCredentials,
-    dataDir: path.resolve(cwd, readString(env, 'DEFENDER_DATA_DIR') ?? '.data'),
+    dataDir: readDataDir(env, cwd),
     storage: readStorageSettings(env),
     logLevel: readString(env, 'DEFENDER_LOG_LEVEL') ?? 'info',
     arm:

@@ -4,6 +4,7 @@
  * or by an account URL with DefaultAzureCredential (managed identity, as infra/azure.bicep deploys it).
  * Error messages never repeat a connection string or a whole URL: they may hold an account key or a SAS token.
  */
+import path from 'node:path';
 import { ConfigError, Env, readString } from './env';
 
 export type BlobAccess = { kind: 'connection-string'; connectionString: string } | { kind: 'account-url'; accountUrl: string };
@@ -15,6 +16,22 @@ export const DEFAULT_STORAGE_CONTAINER = 'defender';
 /** Azure's container rules: 3–63 characters, lower-case letters, digits and single hyphens, starting and ending alphanumeric. */
 const CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Where the bot keeps requests and its audit chain: what a tool needs to look where the bot does (`npm run audit:verify`). */
+export interface StorageLocation {
+  dataDir: string;
+  storage: StorageSettings;
+}
+
+/** The storage part of the bot's configuration alone, so a tool is not stopped by settings it does not use. */
+export function loadStorageLocation(env: Env = process.env, cwd: string = process.cwd()): StorageLocation {
+  return { dataDir: readDataDir(env, cwd), storage: readStorageSettings(env) };
+}
+
+/** DEFENDER_DATA_DIR, resolved against the working directory as `npm start` sees it; default `.data`. */
+export function readDataDir(env: Env, cwd: string): string {
+  return path.resolve(cwd, readString(env, 'DEFENDER_DATA_DIR') ?? '.data');
+}
 
 export function readStorageSettings(env: Env): StorageSettings {
   const kind = readString(env, 'DEFENDER_STORAGE') ?? 'file';

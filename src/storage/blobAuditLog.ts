@@ -61,7 +61,7 @@ export class BlobAuditLog implements AuditLog {
       .slice(0, limit);
   }
 
-  /** Every stored line in chain order, for verifyAuditChain (npm run audit:verify, tests). */
+  /** Every stored line in chain order, for verifyAuditChain in tests (npm run audit:verify reads segments through auditChainSource.ts). */
   readAllLines(): Promise<string[]> {
     return this.segments.readAllLines();
   }

@@ -55,14 +55,19 @@ export class AuditSegments {
 
   /** Every line of every segment, in chain order, ready for verifyAuditChain. */
   async readAllLines(): Promise<string[]> {
-    const lines: string[] = [];
+    return (await this.readSegments()).flatMap((segment) => segment.lines);
+  }
+
+  /** Each segment's blob name and lines, in chain order: lets a verifier name the segment and line of a bad entry. */
+  async readSegments(): Promise<Array<{ name: string; lines: string[] }>> {
+    const segments: Array<{ name: string; lines: string[] }> = [];
     for (const segment of await this.listIndexes()) {
       const text = (await this.readFrom(segment, 0)).toString('utf8');
-      const segmentLines = text.split('\n');
-      if (segmentLines[segmentLines.length - 1] === '') segmentLines.pop(); // each entry ends in a newline
-      lines.push(...segmentLines);
+      const lines = text.split('\n');
+      if (lines[lines.length - 1] === '') lines.pop(); // each entry ends in a newline
+      segments.push({ name: this.nameOf(segment), lines });
     }
-    return lines;
+    return segments;
   }
 }
 

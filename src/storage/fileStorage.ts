@@ -5,8 +5,8 @@
  * - eTag = SHA-256 of the stored bytes. Equal eTags mean equal content, so a compare-and-swap that "succeeds"
  *   against content which changed and changed back still writes over exactly what the writer read.
  * - Compare-and-swap is made correct within this process by a per-key mutex shared by every FileStorage over the
- *   same directory. Several processes on one directory are NOT supported; run one instance, or use blob storage
- *   (BlobsStorage honours eTags on the server) to scale out.
+ *   same directory. Several processes on one directory are NOT supported: the bot holds the directory's lock
+ *   (dataDirectoryLock.ts, taken in src/wiring/storage.ts), and blob storage (eTags on the server) scales out.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';

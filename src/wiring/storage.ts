@@ -9,14 +9,17 @@ import type { KeyValueStore } from '../core/approval/store';
 import type { AuditLog } from '../core/audit/auditLog';
 import { FileAuditLog } from '../storage/fileAuditLog';
 import { FileStorage } from '../storage/fileStorage';
+import { DataDirectoryLock } from '../storage/dataDirectoryLock';
 
 export interface StorageConnection {
   store: KeyValueStore;
   audit: AuditLog;
   /** Named in /readyz and the start-up log; never holds a key or token. */
   description: string;
-  /** Waits for in-flight writes; called on shutdown. */
+  /** Waits for in-flight writes. */
   flush(): Promise<void>;
+  /** Shutdown: flush, then let go of the data directory so the next bot can start on it. */
+  close(): Promise<void>;
 }
 
 export type StorageConfig = Pick<AppConfig, 'dataDir'> & Partial<Pick<AppConfig, 'storage' | 'botCredentials'>>;
@@ -24,17 +27,29 @@ export type StorageConfig = Pick<AppConfig, 'dataDir'> & Partial<Pick<AppConfig,
 export async function connectStorage(config: StorageConfig): Promise<StorageConnection> {
   const settings: StorageSettings = config.storage ?? { kind: 'file' };
   if (settings.kind === 'blob') return connectBlob(settings, config);
+  // Taken here and not in FileStorage: tests build several FileStorage objects over one directory on purpose.
+  const lock = await DataDirectoryLock.acquire(config.dataDir);
   const store = new FileStorage({ dataDir: config.dataDir });
   const audit = new FileAuditLog({ dataDir: config.dataDir });
-  // A tampered or half-written log stops the bot here, before it takes traffic.
-  await audit.initialise();
+  try {
+    // A tampered or half-written log stops the bot here, before it takes traffic.
+    await audit.initialise();
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  const flush = async () => {
+    await store.flush();
+    await audit.flush();
+  };
   return {
     store,
     audit,
     description: `files in ${config.dataDir}`,
-    async flush() {
-      await store.flush();
-      await audit.flush();
+    flush,
+    async close() {
+      await flush();
+      await lock.release();
     },
   };
 }
@@ -46,13 +61,9 @@ async function connectBlob(settings: Extract<StorageSettings, { kind: 'blob' }>,
   // Loaded only in blob mode: the Azure Storage SDK costs a third of a second at start-up.
   const { connectBlobStorage } = await import('../storage/blobConnection');
   const { store, audit, endpoint } = await connectBlobStorage({ access: settings.access, container: settings.container, credential });
-  return {
-    store,
-    audit,
-    description: `blob container ${endpoint}`,
-    async flush() {
-      await store.flush();
-      await audit.flush();
-    },
+  const flush = async () => {
+    await store.flush();
+    await audit.flush();
   };
+  return { store, audit, description: `blob container ${endpoint}`, flush, close: flush };
 }

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { SIMULATOR_TOKEN } from '../../src/azure/credentials';
-import { SUB_PROD, SUB_PROD_EU, startHarness, type Harness } from './simulatorHarness';
+import { SUB_PROD, SUB_PROD_EU, startHarness, trackRequestsInFlight, type Harness } from './simulatorHarness';
 
-const LATENCY_MS = 200;
-const arrival = (request: { time: string }) => Date.parse(request.time);
+const lastSegment = (path: string) => path.split('/').pop();
 
 describe('DefenderClient apply: concurrency, locking and headers (real SDK pipeline)', () => {
   let harness: Harness;
@@ -15,22 +14,43 @@ describe('DefenderClient apply: concurrency, locking and headers (real SDK pipel
   it('sends the two PUTs of one target concurrently', async () => {
     const { client, simulator } = harness;
     const plan = await client.plan(SUB_PROD_EU);
-    simulator.setFaults({ latencyMs: LATENCY_MS });
-    await client.apply(plan);
-    const [first, second] = simulator.writes();
-    assert.ok(Math.abs(arrival(first) - arrival(second)) < LATENCY_MS / 2, `PUTs arrived ${arrival(second) - arrival(first)} ms apart`);
+    const puts = simulator.hold({ method: 'PUT' });
+    const applying = client.apply(plan);
+    // Both PUTs are at ARM at the same time: neither waited for the other's answer.
+    await puts.untilHeld(2);
+    assert.deepEqual(puts.held().map((put) => lastSegment(put.path)).sort(), ['Api', 'CloudPosture']);
+    puts.release();
+    const [outcome] = await applying;
+    assert.equal(outcome.status, 'succeeded');
+    assert.equal(simulator.writes().length, 2);
   });
 
   it('never has two PUTs in flight for the same subscription and pricing', async () => {
     const { client, simulator } = harness;
     const target = (await client.plan(SUB_PROD)).targets[0];
     const current = await client.readSettings(SUB_PROD);
-    simulator.setFaults({ latencyMs: LATENCY_MS });
-    await Promise.all([client.applyTarget(target, current), client.applyTarget(target, current)]);
+    const puts = simulator.hold({ method: 'PUT' });
+    const inFlight = trackRequestsInFlight((path) => path.includes('/pricings/'));
+    try {
+      const both = Promise.all([client.applyTarget(target, current), client.applyTarget(target, current)]);
+      // The first apply's two PUTs are held at ARM. Had the second not waited for them, its PUTs would have left the
+      // client before these arrived (a request is created before its connection is even opened).
+      await puts.untilHeld(2);
+      assert.deepEqual(puts.held().map((put) => lastSegment(put.path)).sort(), ['Api', 'CloudPosture']);
+      puts.release();
+      await puts.untilHeld(2); // then the second apply's, once the first's were answered
+      puts.release();
+      await both;
+      assert.deepEqual(Object.fromEntries(inFlight.peakPerPath()), {
+        [`/subscriptions/${SUB_PROD}/providers/Microsoft.Security/pricings/Api`]: 1,
+        [`/subscriptions/${SUB_PROD}/providers/Microsoft.Security/pricings/CloudPosture`]: 1,
+      });
+      assert.equal(puts.peak, 2);
+    } finally {
+      inFlight.stop();
+    }
     for (const pricing of ['Api', 'CloudPosture']) {
-      const puts = simulator.writes().filter((request) => request.path.endsWith(`/pricings/${pricing}`));
-      assert.equal(puts.length, 2);
-      assert.ok(arrival(puts[1]) - arrival(puts[0]) >= LATENCY_MS - 5, `${pricing} PUTs overlapped: ${arrival(puts[1]) - arrival(puts[0])} ms apart`);
+      assert.equal(simulator.writes().filter((request) => request.path.endsWith(`/pricings/${pricing}`)).length, 2);
     }
   });
 

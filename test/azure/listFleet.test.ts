@@ -1,23 +1,35 @@
 import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { generateFleetSeed, type RecordedRequest } from '../../src/azure/simulator';
-import { badRequests, startHarness, type Harness } from './simulatorHarness';
+import { generateFleetSeed, type RequestHold } from '../../src/azure/simulator';
+import { badRequests, startHarness, trackRequestsInFlight, type Harness } from './simulatorHarness';
 
-const LATENCY_MS = 150;
+const PRICINGS_PATH = '/providers/Microsoft.Security/pricings';
 
-/** Requests that arrived within less than one latency of each other were all in flight at once. */
-function maxInFlight(requests: RecordedRequest[]): number {
-  const arrivals = requests.map((request) => Date.parse(request.time)).sort((a, b) => a - b);
-  let max = 0;
-  for (let start = 0; start < arrivals.length; start += 1) {
-    let end = start;
-    while (end + 1 < arrivals.length && arrivals[end + 1] - arrivals[start] < LATENCY_MS - 20) end += 1;
-    max = Math.max(max, end - start + 1);
+/**
+ * Lets `total` held calls through one at a time, each only once `bound` calls (or all that remain) are held at ARM at
+ * the same time: a barrier that makes a client which keeps to the bound reach it, however slow the machine.
+ */
+async function releaseAtTheBound(hold: RequestHold, bound: number, total: number): Promise<void> {
+  for (let remaining = total; remaining > 0; remaining--) {
+    await hold.untilHeld(Math.min(bound, remaining));
+    hold.release(1);
   }
-  return max;
 }
 
-const pricingCalls = (harness: Harness) => harness.simulator.requests().filter((request) => request.path.endsWith('/providers/Microsoft.Security/pricings'));
+/** Lists the fleet with pricing reads held at ARM, and returns the rows with the most the client had in flight at once. */
+async function listAtTheBound(harness: Harness, bound: number, total: number, concurrency?: number) {
+  const pricingReads = harness.simulator.hold({ method: 'GET', pathIncludes: PRICINGS_PATH });
+  const inFlight = trackRequestsInFlight((path) => path.toLowerCase().includes(PRICINGS_PATH.toLowerCase()));
+  try {
+    const listing = harness.client.listFleet(concurrency ? { concurrency } : {});
+    await releaseAtTheBound(pricingReads, bound, total);
+    return { rows: await listing, peakInFlight: inFlight.peak, peakHeld: pricingReads.peak };
+  } finally {
+    inFlight.stop();
+  }
+}
+
+const pricingCalls = (harness: Harness) => harness.simulator.requests().filter((request) => request.path.endsWith(PRICINGS_PATH));
 
 describe('DefenderClient listFleet (real SDK pipeline)', () => {
   let harness: Harness;
@@ -25,23 +37,23 @@ describe('DefenderClient listFleet (real SDK pipeline)', () => {
 
   it('makes one list call, then one filtered pricings call per subscription, never more than the bound at once', async () => {
     harness = await startHarness(generateFleetSeed(24));
-    harness.simulator.setFaults({ latencyMs: LATENCY_MS });
-    const rows = await harness.client.listFleet({ concurrency: 4 });
+    const { rows, peakInFlight, peakHeld } = await listAtTheBound(harness, 4, 24, 4);
     assert.equal(rows.length, 24);
     assert.ok(rows.every((row) => row.settings && !row.error));
     const calls = pricingCalls(harness);
     assert.equal(calls.length, 24);
     assert.ok(calls.every((call) => call.query.$filter === 'name in (Api,CloudPosture)' && call.query['api-version'] === '2024-01-01'));
     assert.equal(harness.simulator.requests().length, 25, 'nothing beyond the list and one call each');
-    assert.equal(maxInFlight(calls), 4);
+    assert.equal(peakHeld, 4, 'four at ARM at once');
+    assert.equal(peakInFlight, 4, 'never more than four in flight from the client');
     assert.deepEqual(badRequests(harness.simulator), []);
   });
 
   it('defaults to the configured fleet concurrency (16)', async () => {
     harness = await startHarness(generateFleetSeed(40));
-    harness.simulator.setFaults({ latencyMs: LATENCY_MS });
-    await harness.client.listFleet();
-    assert.equal(maxInFlight(pricingCalls(harness)), 16);
+    const { rows, peakInFlight, peakHeld } = await listAtTheBound(harness, 16, 40);
+    assert.equal(rows.length, 40);
+    assert.deepEqual([peakHeld, peakInFlight], [16, 16]);
   });
 
   it('reuses connections: a fleet of 40 opens no more connections than the concurrency', async () => {

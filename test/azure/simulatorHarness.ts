@@ -2,6 +2,8 @@
  * Starts the real HTTPS ARM simulator on a free port and a DefenderClient that trusts its CA through the client's
  * own pipeline only. Retry delays are shortened so resilience tests stay fast; everything else is production code.
  */
+import diagnosticsChannel from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { DefenderClient, type DefenderClientOptions } from '../../src/azure/defenderClient';
 import { SimulatorCredential } from '../../src/azure/credentials';
 import { startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
@@ -61,4 +63,53 @@ export async function startHarness(seed: SimulatorSeed = testSeed(), options: Pa
 /** Every ARM answer the simulator gave with status 400: each one would mean we sent something the spec rejects. */
 export function badRequests(simulator: ArmSimulator) {
   return simulator.requests().filter((request) => request.status === 400);
+}
+
+export interface RequestsInFlight {
+  /** The most matching requests this process had in flight at once. */
+  readonly peak: number;
+  /** The same, counted per request path (without the query). */
+  peakPerPath(): Map<string, number>;
+  stop(): void;
+}
+
+/**
+ * Counts this process's outgoing HTTP requests whose path matches, from creation until their response has been read,
+ * through Node's diagnostics channels: the client's own concurrency, counted directly rather than guessed from arrivals.
+ */
+export function trackRequestsInFlight(matches: (path: string) => boolean): RequestsInFlight {
+  const live = new Set<ClientRequest>();
+  const perPath = new Map<string, number>();
+  const peaks = new Map<string, number>();
+  let peak = 0;
+  const pathOf = (request: ClientRequest) => request.path.split('?')[0];
+  const onStart = (message: unknown) => {
+    const { request } = message as { request: ClientRequest };
+    const path = pathOf(request);
+    if (!matches(path)) return;
+    live.add(request);
+    perPath.set(path, (perPath.get(path) ?? 0) + 1);
+    peak = Math.max(peak, live.size);
+    peaks.set(path, Math.max(peaks.get(path) ?? 0, perPath.get(path) ?? 0));
+  };
+  const onEnd = (message: unknown) => {
+    const { request } = message as { request: ClientRequest };
+    if (!live.delete(request)) return;
+    perPath.set(pathOf(request), (perPath.get(pathOf(request)) ?? 1) - 1);
+  };
+  const channels = [
+    ['http.client.request.start', onStart],
+    ['http.client.response.finish', onEnd],
+    ['http.client.request.error', onEnd],
+  ] as const;
+  for (const [name, listener] of channels) diagnosticsChannel.subscribe(name, listener);
+  return {
+    get peak() {
+      return peak;
+    },
+    peakPerPath: () => new Map(peaks),
+    stop: () => {
+      for (const [name, listener] of channels) diagnosticsChannel.unsubscribe(name, listener);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConfigError } from '../../src/config/env';
-import { loadConfig } from '../../src/config';
+import { loadConfig, loadStorageLocation } from '../../src/config';
 import { readStorageSettings } from '../../src/config/storageSettings';
 
 const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleQ==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;';
@@ -58,5 +58,20 @@ describe('readStorageSettings', () => {
     const withKey = 'AccountKey=c2VjcmV0LWtleQ==;Nothing=else';
     const error = configErrorOf({ DEFENDER_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: withKey });
     assert.doesNotMatch(error.message, /c2VjcmV0LWtleQ/);
+  });
+});
+
+describe('loadStorageLocation', () => {
+  it('is the storage part of loadConfig alone: the same data directory and storage settings', () => {
+    const env = { DEFENDER_MODE: 'demo', DEFENDER_DATA_DIR: 'state/bot', DEFENDER_STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, DEFENDER_STORAGE_CONTAINER: 'audit-box' };
+    const { dataDir, storage } = loadConfig(env, '/srv/defender');
+    assert.deepEqual(loadStorageLocation(env, '/srv/defender'), { dataDir, storage });
+    assert.equal(dataDir, '/srv/defender/state/bot');
+    assert.deepEqual(loadStorageLocation({}, '/srv/defender'), { dataDir: '/srv/defender/.data', storage: { kind: 'file' } });
+  });
+
+  it('is not stopped by settings that are not about storage', () => {
+    assert.throws(() => loadConfig({ DEFENDER_MODE: 'production' }), ConfigError);
+    assert.deepEqual(loadStorageLocation({ DEFENDER_MODE: 'production', PORT: 'abc' }, '/srv'), { dataDir: '/srv/.data', storage: { kind: 'file' } });
   });
 });

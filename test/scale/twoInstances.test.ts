@@ -1,7 +1,8 @@
 /**
  * Scale-out: two real bot processes on one Azurite container and one standalone ARM simulator. A request made
  * through one instance is approved through the other; 50 concurrent approvals across both apply it exactly once;
- * a storage outage mid-request fails clearly and loses nothing; the audit chain verifies afterwards.
+ * a storage outage mid-request fails clearly and loses nothing; the audit chain verifies. Each case has a
+ * subscription of its own and depends on no other case having run.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { DEMO_SEED, startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
 import { VERBS } from '../../src/cards';
+import type { AuditEntry } from '../../src/core/audit/auditLog';
 import { verifyAuditChain } from '../../src/core/audit/chain';
 import { BlobAuditLog } from '../../src/storage/blobAuditLog';
 import { connectionStringFor, startAzurite, uniqueContainerName, type RunningAzurite } from '../support/azurite';
@@ -19,12 +21,14 @@ import { startBotProcess, type BotProcess } from './support/botProcess';
 import { startLoopbackConnector, type LoopbackConnector } from './support/loopbackConnector';
 import { startTcpGate, type TcpGate } from './support/tcpGate';
 
-/** The demo seed plus one more subscription that enables cleanly (the demo's others fail on purpose). */
-function seedWithSpareSubscription(): SimulatorSeed {
+/** The demo seed plus subscriptions that enable cleanly (the demo's others fail on purpose), one per case that needs one. */
+function seedWithSpareSubscriptions(names: string[]): SimulatorSeed {
   const seed = structuredClone(DEMO_SEED);
   const fabrikam = seed.subscriptions.find((subscription) => subscription.displayName === 'Fabrikam Sandbox');
   assert.ok(fabrikam, 'the demo seed has Fabrikam Sandbox');
-  seed.subscriptions.push({ ...structuredClone(fabrikam), subscriptionId: '5ca1e0a7-0000-4000-8000-000000000001', displayName: 'Tailspin Staging' });
+  names.forEach((displayName, index) => {
+    seed.subscriptions.push({ ...structuredClone(fabrikam), subscriptionId: `5ca1e0a7-0000-4000-8000-00000000000${index + 1}`, displayName });
+  });
   return seed;
 }
 
@@ -43,7 +47,7 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
   before(async () => {
     azurite = await startAzurite();
     gate = await startTcpGate(azurite.port); // the bots reach Azurite through a gate the outage test can cut
-    simulator = await startArmSimulator({ port: 0, seed: seedWithSpareSubscription() });
+    simulator = await startArmSimulator({ port: 0, seed: seedWithSpareSubscriptions(['Tailspin Staging', 'Adatum Staging']) });
     connector = await startLoopbackConnector();
     folder = mkdtempSync(path.join(os.tmpdir(), 'defender-scale-'));
     const caFile = path.join(folder, 'arm-ca.pem');
@@ -103,6 +107,24 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
     }
   }
 
+  /** The whole audit chain both instances wrote, verified. */
+  async function auditEntries(): Promise<AuditEntry[]> {
+    const verdict = verifyAuditChain(await new BlobAuditLog({ container: new ContainerClient(azurite.connectionString, container) }).readAllLines());
+    assert.equal(verdict.ok, true, verdict.problem);
+    return verdict.entries;
+  }
+
+  /** A request's final status is stored before its audit entry is appended: wait for that entry, not for a fixed time. */
+  async function auditEntriesOnceRecorded(requestId: string, type: AuditEntry['type']): Promise<AuditEntry[]> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const entries = await auditEntries();
+      if (entries.some((entry) => entry.requestId === requestId && entry.type === type)) return entries;
+      if (Date.now() > deadline) throw new Error(`no ${type} audit entry for ${requestId} after 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   function putsFor(subscriptionName: string): string[] {
     const subscriptionId = simulator.state.listSubscriptions().find((subscription) => subscription.displayName === subscriptionName)?.subscriptionId;
     assert.ok(subscriptionId, `no simulated subscription "${subscriptionName}"`);
@@ -137,8 +159,11 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
     const clicks = Array.from({ length: 50 }, (_, index) => approveThrough(bots[index % 2], conversationId, data, APPROVERS[index % APPROVERS.length]));
     const answers = await Promise.all(clicks);
     assert.deepEqual([...new Set(answers.map((answer) => answer.status))], [200]);
+    // Every click has been answered, and a click elected to execute records request.executing before it answers: so
+    // one such entry now means one executor, without waiting for a second one that might still write.
+    const elected = (await auditEntries()).filter((entry) => entry.requestId === data.requestId && entry.type === 'request.executing');
+    assert.equal(elected.length, 1, `executors elected: ${elected.length}`);
     assert.equal(await finalStatus(data.requestId), 'succeeded');
-    await new Promise((resolve) => setTimeout(resolve, 500)); // a second, wrongly elected executor would have written by now
     assertOnePutPerPricing(putsFor('Fabrikam Sandbox'));
   });
 
@@ -165,19 +190,16 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
     assertOnePutPerPricing(putsFor('Tailspin Staging'));
   });
 
-  it('leaves one audit chain that verifies, with one execution per request', async () => {
-    const audit = new BlobAuditLog({ container: new ContainerClient(azurite.connectionString, container) });
-    // The final status is stored before its audit entry is appended: give the last "succeeded" entry a moment.
-    const deadline = Date.now() + 10_000;
-    let verdict = verifyAuditChain(await audit.readAllLines());
-    while (verdict.entries.filter((entry) => entry.type === 'request.succeeded').length < 3 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      verdict = verifyAuditChain(await audit.readAllLines());
-    }
-    assert.equal(verdict.ok, true, verdict.problem);
-    const executions = verdict.entries.filter((entry) => entry.type === 'request.executing').map((entry) => entry.requestId);
-    assert.equal(executions.length, 3);
-    assert.equal(new Set(executions).size, 3);
-    assert.equal(verdict.entries.filter((entry) => entry.type === 'request.succeeded').length, 3);
+  it('leaves one audit chain that verifies, with one execution and one outcome for a request applied across instances', async () => {
+    const [a, b] = bots;
+    const { conversationId, data } = await requestThrough(b, 'Adatum Staging');
+    assert.equal((await approveThrough(a, conversationId, data)).status, 200);
+    assert.equal(await finalStatus(data.requestId), 'succeeded');
+    const entries = await auditEntriesOnceRecorded(data.requestId, 'request.succeeded');
+    const count = (type: AuditEntry['type']) => entries.filter((entry) => entry.requestId === data.requestId && entry.type === type).length;
+    assert.deepEqual([count('request.created'), count('request.executing'), count('request.succeeded')], [1, 1, 1]);
+    // And across everything both instances have written so far: no request executed twice.
+    const executions = entries.filter((entry) => entry.type === 'request.executing').map((entry) => entry.requestId);
+    assert.equal(new Set(executions).size, executions.length);
   });
 });

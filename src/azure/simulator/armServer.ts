@@ -8,6 +8,7 @@ import { ArmError } from './armErrors';
 import { handleControl } from './controlRoutes';
 import type { FaultInjector } from './faults';
 import { WRITE_METHODS, type RequestLog } from './requestLog';
+import type { RequestHolds } from './requestHolds';
 import type { ArmResponse, RequestContext, Route } from './route';
 import { matchRoutes } from './routes';
 import type { SimulatorState } from './state';
@@ -21,6 +22,8 @@ export interface ArmServerDeps {
   log: RequestLog;
   routes: Route[];
   baseUrl: () => string;
+  /** Requests a test keeps in flight until it releases them (sim.hold). */
+  holds?: RequestHolds;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -52,6 +55,7 @@ async function handle(deps: ArmServerDeps, request: IncomingMessage, response: S
   const latencyMs = faults.latencyMs + (WRITE_METHODS.has(method) ? faults.writeLatencyMs : 0);
   // A held request is applied even if its client has gone meanwhile, as ARM applies a write whose caller died.
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  await deps.holds?.pass(method, url.pathname);
 
   const outcome = answer(deps, { method, url, rawBody, parsed, authorization: request.headers.authorization });
   answered();

@@ -8,6 +8,7 @@ import { createSimulatorCertificate } from './certificate';
 import { createRequestHandler } from './armServer';
 import { FaultInjector } from './faults';
 import { RequestLog } from './requestLog';
+import { RequestHolds, type HoldMatch, type RequestHold } from './requestHolds';
 import { ARM_ROUTES } from './routes';
 import { validateSeed } from './seed';
 import { SimulatorState } from './state';
@@ -16,6 +17,7 @@ import { DEMO_SEED } from './demoSeed';
 import type { FaultRule, Faults, InFlightRequest, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
 
 export type { FaultRule, Faults, InFlightRequest, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
+export type { HoldMatch, HeldRequest, RequestHold, UntilHeldOptions } from './requestHolds';
 export type { SeedSubscription, SeedPricing, SeedExtension, SeedApiManagementService, SeedApi, SeedApiPosture, SeedAlert } from './types';
 export { SimulatorState } from './state';
 export type { SubscriptionRecord, PricingRecord, ExtensionRecord, ApiManagementServiceRecord } from './state';
@@ -42,6 +44,8 @@ export interface ArmSimulator {
   faults(): Faults;
   setFaults(faults: Partial<Faults>): void;
   failNext(rule: FaultRule): void;
+  /** Keeps matching requests in flight until released, counting them: see requestHolds.ts. */
+  hold(match: HoldMatch): RequestHold;
   /** The live in-memory world; mutate it in tests. */
   state: SimulatorState;
   close(): Promise<void>;
@@ -64,10 +68,11 @@ export async function startArmSimulator(options: StartArmSimulatorOptions = {}):
   const state = new SimulatorState(seed, options.clock);
   const faults = new FaultInjector(seed.faults);
   const log = new RequestLog();
+  const holds = new RequestHolds();
   const certificate = await createSimulatorCertificate();
   let url = '';
 
-  const handler = createRequestHandler({ state, validator: specValidator(), faults, log, routes: ARM_ROUTES, baseUrl: () => url });
+  const handler = createRequestHandler({ state, validator: specValidator(), faults, log, routes: ARM_ROUTES, baseUrl: () => url, holds });
   const server = https.createServer({ key: certificate.privateKeyPem, cert: certificate.certificatePem, keepAlive: true }, handler);
   // Longer than typical client idle timeouts, so benchmarks measure connection reuse rather than reconnects.
   server.keepAliveTimeout = 65_000;
@@ -102,9 +107,11 @@ export async function startArmSimulator(options: StartArmSimulatorOptions = {}):
     faults: () => faults.current(),
     setFaults: (update) => faults.set(update),
     failNext: (rule) => faults.failNext(rule),
+    hold: (match) => holds.add(match),
     state,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        holds.stopAll();
         server.close((error) => (error ? reject(error) : resolve()));
         for (const socket of sockets) socket.destroy();
       }),

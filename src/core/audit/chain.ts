@@ -40,7 +40,10 @@ export interface ChainVerdict {
   entries: AuditEntry[];
   /** 1-based line number of the first line that breaks the chain. */
   firstBadLine?: number;
+  /** "line N: <reason>". */
   problem?: string;
+  /** What is wrong, without the line number, for a reader that names the place its own way (a blob segment). */
+  reason?: string;
 }
 
 export interface VerifyOptions {
@@ -55,7 +58,7 @@ export function verifyAuditChain(lines: string[], options: VerifyOptions = {}): 
   let previous: AuditEntry | undefined;
   for (const [index, line] of trimmed.entries()) {
     const lineNumber = index + 1;
-    const bad = (problem: string): ChainVerdict => ({ ok: false, entries, firstBadLine: lineNumber, problem: `line ${lineNumber}: ${problem}` });
+    const bad = (reason: string): ChainVerdict => ({ ok: false, entries, firstBadLine: lineNumber, problem: `line ${lineNumber}: ${reason}`, reason });
     let entry: AuditEntry;
     try {
       entry = JSON.parse(line) as AuditEntry;
@@ -73,7 +76,8 @@ export function verifyAuditChain(lines: string[], options: VerifyOptions = {}): 
     previous = entry;
   }
   if (options.expectedLastHash !== undefined && (previous?.hash ?? GENESIS_HASH) !== options.expectedLastHash) {
-    return { ok: false, entries, firstBadLine: trimmed.length + 1, problem: 'the last entry is not the expected one (the end of the log was removed)' };
+    const reason = 'the last entry is not the expected one (the end of the log was removed)';
+    return { ok: false, entries, firstBadLine: trimmed.length + 1, problem: reason, reason };
   }
   return { ok: true, entries };
 }

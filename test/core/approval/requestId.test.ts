@@ -4,10 +4,14 @@ import { createRequestIdGenerator, encodeRequestId, isRequestId } from '../../..
 describe('request ids', () => {
   it('accepts only req_ followed by 20 lower-case base32 characters', () => {
     assert.equal(isRequestId('req_abcdefghijklmnopqrst'), true);
-    assert.equal(isRequestId('req_234567abcdefghijklm'), false, '21 characters');
+    assert.equal(isRequestId('req_234567abcdefghijklmn'), true, 'every digit of the alphabet, 20 characters');
+    assert.equal(isRequestId('req_234567abcdefghijklm'), false, '19 characters');
+    assert.equal(isRequestId('req_234567abcdefghijklmno'), false, '21 characters');
     assert.equal(isRequestId('req_ABCDEFGHIJKLMNOPQRST'), false, 'upper case');
-    assert.equal(isRequestId('req_abcdefghijklmnopqr1'), false, "'1' is not base32");
-    assert.equal(isRequestId('req_abcdefghijklmnopqrs0'), false);
+    // 20 characters each, so only the character in question can fail them.
+    assert.equal(isRequestId('req_abcdefghijklmnopqr1s'), false, "'1' is not base32");
+    assert.equal(isRequestId('req_abcdefghijklmnopqrs0'), false, "'0' is not base32");
+    assert.equal(isRequestId('req_abcdefghijklmnopqr2s'), true, 'the same id with a base32 digit instead');
     assert.equal(isRequestId(' req_abcdefghijklmnopqrst'), false, 'no padding tolerated');
     assert.equal(isRequestId('../../etc/passwd'), false);
     assert.equal(isRequestId(undefined), false);
