@@ -66,12 +66,13 @@ describe('a bot killed while its approved writes are held at ARM', function () {
     assert.ok(cardCall, 'the request card was posted');
     const approveData = findExecuteAction(cardCall.body, VERBS.approve)!.data;
 
-    simulator.setFaults({ writeLatencyMs: 2500 });
+    const puts = simulator.hold({ method: 'PUT' });
     const approved = await post(first.url, actionExecute(connector.url, 'a:crash-approver', APPROVERS[0], VERBS.approve, approveData, 'connector-activity-2'));
     assert.equal(approved.status, 200);
-    await waitFor('both PUTs held at ARM', () => (simulator.inFlight().filter((request) => request.method === 'PUT').length === 2 ? true : undefined));
+    await puts.untilHeld(2);
     first.child.kill('SIGKILL');
     await waitFor('the first bot to die', () => (first.child.exitCode !== null || first.child.signalCode !== null ? true : undefined));
+    puts.stop(); // the dead process's PUTs land now, as ARM applies a write whose caller died
 
     const second = await startBotProcess(env());
     bots.push(second);
@@ -81,8 +82,8 @@ describe('a bot killed while its approved writes are held at ARM', function () {
     assert.match(finalCard.url, new RegExp(`/v3/conversations/${encodeURIComponent(conversationId)}/activities/`), 'the requester\'s card was updated in place');
 
     await new Promise((resolve) => setTimeout(resolve, 1500)); // two more sweeps: a second recovery would write now
-    const puts = simulator.writes().map((write) => `${write.method} ${write.path}`);
-    assert.deepEqual(puts.sort(), [
+    const writes = simulator.writes().map((write) => `${write.method} ${write.path}`);
+    assert.deepEqual(writes.sort(), [
       `PUT /subscriptions/${PROD}/providers/Microsoft.Security/pricings/Api`,
       `PUT /subscriptions/${PROD}/providers/Microsoft.Security/pricings/CloudPosture`,
     ]);

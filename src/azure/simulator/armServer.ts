@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ArmError } from './armErrors';
 import { handleControl } from './controlRoutes';
 import type { FaultInjector } from './faults';
-import { WRITE_METHODS, type RequestLog } from './requestLog';
+import type { RequestLog } from './requestLog';
 import type { RequestHolds } from './requestHolds';
 import type { ArmResponse, RequestContext, Route } from './route';
 import { matchRoutes } from './routes';
@@ -50,15 +50,12 @@ async function handle(deps: ArmServerDeps, request: IncomingMessage, response: S
     return;
   }
 
-  const answered = deps.log.begin(method, url.pathname);
   const faults = deps.faults.current();
-  const latencyMs = faults.latencyMs + (WRITE_METHODS.has(method) ? faults.writeLatencyMs : 0);
-  // A held request is applied even if its client has gone meanwhile, as ARM applies a write whose caller died.
-  if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  // A held request is applied when released even if its client has gone meanwhile, as ARM applies a write whose caller died.
   await deps.holds?.pass(method, url.pathname);
 
   const outcome = answer(deps, { method, url, rawBody, parsed, authorization: request.headers.authorization });
-  answered();
   const entry: RecordedRequest = {
     method,
     path: url.pathname,

@@ -1,7 +1,6 @@
 /**
  * `/_simulator/*`: the simulator's own control surface for tests and demos. No auth, never logged.
  *   GET    /_simulator/requests    the ARM request log      DELETE /_simulator/requests   clear it
- *   GET    /_simulator/in-flight   ARM requests received and not yet answered (held by latency)
  *   GET    /_simulator/violations  responses the spec rejected (simulator bugs)
  *   PUT    /_simulator/faults      merge fault settings     POST   /_simulator/fail-next  add a FaultRule
  *   GET    /_simulator/health      { "status": "ok" }
@@ -28,8 +27,6 @@ export function handleControl(method: string, path: string, body: unknown, log: 
       case 'DELETE /_simulator/requests':
         log.clear();
         return { status: 204 };
-      case 'GET /_simulator/in-flight':
-        return { status: 200, body: log.inFlight() };
       case 'GET /_simulator/violations':
         return { status: 200, body: log.violations() };
       case 'GET /_simulator/health':

@@ -4,7 +4,7 @@
  */
 import { FaultRule, Faults } from './types';
 
-export const DEFAULT_FAULTS: Faults = { latencyMs: 0, writeLatencyMs: 0, throttleRate: 0, serverErrorRate: 0, seed: 1, retryAfterMs: 1000 };
+export const DEFAULT_FAULTS: Faults = { latencyMs: 0, throttleRate: 0, serverErrorRate: 0, seed: 1, retryAfterMs: 1000 };
 
 /** mulberry32: tiny, fast, and good enough to pick which requests fail. */
 export function mulberry32(seed: number): () => number {
@@ -80,7 +80,6 @@ export function validateFaults(faults: Faults): Faults {
     if (!ok) throw new RangeError(`InvalidFaults: faults.${field} is ${JSON.stringify(faults[field])}; expected ${expected}`);
   };
   check('latencyMs', Number.isFinite(faults.latencyMs) && faults.latencyMs >= 0, 'a number of milliseconds >= 0');
-  check('writeLatencyMs', Number.isFinite(faults.writeLatencyMs) && faults.writeLatencyMs >= 0, 'a number of milliseconds >= 0');
   check('throttleRate', faults.throttleRate >= 0 && faults.throttleRate <= 1, 'a fraction from 0 to 1');
   check('serverErrorRate', faults.serverErrorRate >= 0 && faults.serverErrorRate <= 1, 'a fraction from 0 to 1');
   check('seed', Number.isInteger(faults.seed), 'an integer');

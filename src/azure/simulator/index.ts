@@ -14,9 +14,9 @@ import { validateSeed } from './seed';
 import { SimulatorState } from './state';
 import { specValidator } from './spec/specValidator';
 import { DEMO_SEED } from './demoSeed';
-import type { FaultRule, Faults, InFlightRequest, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
+import type { FaultRule, Faults, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
 
-export type { FaultRule, Faults, InFlightRequest, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
+export type { FaultRule, Faults, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
 export type { HoldMatch, HeldRequest, RequestHold, UntilHeldOptions } from './requestHolds';
 export type { SeedSubscription, SeedPricing, SeedExtension, SeedApiManagementService, SeedApi, SeedApiPosture, SeedAlert } from './types';
 export { SimulatorState } from './state';
@@ -37,8 +37,6 @@ export interface ArmSimulator {
   clearRequests(): void;
   /** PUT/PATCH/DELETE/POST only, for "zero writes" assertions. */
   writes(): RecordedRequest[];
-  /** Requests received and not yet answered (held by latency). */
-  inFlight(): InFlightRequest[];
   /** Responses the official spec rejected (each was answered 500); empty unless the simulator has a bug. */
   violations(): SpecViolation[];
   faults(): Faults;
@@ -102,7 +100,6 @@ export async function startArmSimulator(options: StartArmSimulatorOptions = {}):
     requests: () => log.requests(),
     clearRequests: () => log.clear(),
     writes: () => log.writes(),
-    inFlight: () => log.inFlight(),
     violations: () => log.violations(),
     faults: () => faults.current(),
     setFaults: (update) => faults.set(update),

@@ -1,24 +1,12 @@
 /** ARM requests the simulator received, oldest first; capped so a long benchmark cannot exhaust memory. */
-import type { InFlightRequest, RecordedRequest, SpecViolation } from './types';
+import type { RecordedRequest, SpecViolation } from './types';
 
 export const MAX_RECORDED_REQUESTS = 50_000;
-export const WRITE_METHODS = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
+const WRITE_METHODS = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
 
 export class RequestLog {
   private entries: RecordedRequest[] = [];
   private specViolations: SpecViolation[] = [];
-  /** Received and not yet answered, so a test can act while a request is held (e.g. kill the client mid-write). */
-  private readonly pending = new Set<InFlightRequest>();
-
-  begin(method: string, path: string): () => void {
-    const request = { method, path, since: new Date().toISOString() };
-    this.pending.add(request);
-    return () => this.pending.delete(request);
-  }
-
-  inFlight(): InFlightRequest[] {
-    return [...this.pending].map((request) => ({ ...request }));
-  }
 
   record(entry: RecordedRequest): void {
     this.entries.push(entry);

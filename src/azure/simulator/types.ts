@@ -100,8 +100,6 @@ export interface SeedAlert {
 export interface Faults {
   /** Added before every ARM response. */
   latencyMs: number;
-  /** Added (on top of latencyMs) before a write (PUT, PATCH, POST, DELETE) is applied: holds writes while reads go through. */
-  writeLatencyMs: number;
   /** Fraction (0..1) of ARM requests answered 429. */
   throttleRate: number;
   /** Fraction (0..1) of ARM requests answered 503. */
@@ -142,14 +140,6 @@ export interface RecordedRequest {
   time: string;
   /** Set when an injected fault answered: "latency" is not listed, only "throttle", "server-error" or "rule". */
   fault?: 'throttle' | 'server-error' | 'rule';
-}
-
-/** An ARM request received and not yet answered (held by latency, say). */
-export interface InFlightRequest {
-  method: string;
-  path: string;
-  /** ISO 8601 time it arrived. */
-  since: string;
 }
 
 /** A response the simulator produced that the official spec rejects: always a simulator bug. */

@@ -98,8 +98,9 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
   it('starts no ARM call after the apply timeout, and says a write cut off then may or may not have landed', async () => {
     world = buildWorld({ gateway: harness.client, applyTimeoutMs: 300 });
     const request = await approvedRequest(SUB_PROD_EU);
-    harness.simulator.setFaults({ writeLatencyMs: 5000 });
+    const writes = harness.simulator.hold({ method: 'PUT' });
     const done = await world.service.execute(request.id);
+    writes.stop();
     assert.equal(done.status, 'failed');
     const error = done.outcomes?.[0].settings[0].error;
     assert.equal(error?.code, 'Interrupted');
