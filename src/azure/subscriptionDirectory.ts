@@ -10,15 +10,22 @@ import { SUBSCRIPTIONS_API_VERSION, toSubscription, type ArmSubscription } from 
 export const DEFAULT_SUBSCRIPTION_CACHE_TTL_IN_MS = 60_000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Pure: exact id or name wins, then a unique substring of the name; several → ambiguous, none → not-found. */
+/**
+ * Pure: a GUID means that subscription and nothing else (even when another subscription is NAMED like that GUID);
+ * otherwise an exact name wins, then a unique substring of the name; several → ambiguous, none → not-found.
+ */
 export function resolveFromList(query: string, visible: Subscription[]): SubscriptionResolution {
   const needle = query.trim().toLowerCase();
+  if (GUID.test(needle)) {
+    const byId = visible.find((subscription) => subscription.subscriptionId.toLowerCase() === needle);
+    return byId ? { kind: 'found', subscription: byId } : { kind: 'not-found', query, visible };
+  }
   const exact = visible.filter(
     (subscription) => subscription.subscriptionId.toLowerCase() === needle || subscription.displayName.toLowerCase() === needle,
   );
   if (exact.length === 1) return { kind: 'found', subscription: exact[0] };
   if (exact.length > 1) return { kind: 'ambiguous', query, candidates: exact };
-  const partial = GUID.test(needle) || !needle ? [] : visible.filter((subscription) => subscription.displayName.toLowerCase().includes(needle));
+  const partial = !needle ? [] : visible.filter((subscription) => subscription.displayName.toLowerCase().includes(needle));
   if (partial.length === 1) return { kind: 'found', subscription: partial[0] };
   if (partial.length > 1) return { kind: 'ambiguous', query, candidates: partial };
   return { kind: 'not-found', query, visible };

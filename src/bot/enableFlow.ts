@@ -10,6 +10,7 @@ import type { BotDeps } from './deps';
 import { actingPerson } from './identity';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { newRequestCard } from './requestActions';
+import { withLookAlikes } from './lookAlikes';
 
 export interface EnableAnswer {
   /** The answer to the person who asked: the preview, or why nothing happened. */
@@ -33,7 +34,7 @@ export async function planEnable(context: TurnContext, deps: BotDeps, subscripti
   if (!isChangeAllowedHere(context, deps.config.guardrails.allowedConversations)) return { reply: changeNotAllowedHereCard() };
 
   const settings = await deps.gateway.readSettings(subscription.subscriptionId);
-  const target = planTarget(subscription, settings, { apiSubPlan });
+  const [target] = await withLookAlikes(deps, [planTarget(subscription, settings, { apiSubPlan })]);
   const minApprovals = deps.config.approvals.minApprovals;
   if (target.changes.length === 0) return { reply: buildEnablePreviewCard({ plan: target, minApprovals }) };
 

@@ -12,6 +12,7 @@ import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGua
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
 import { newRequestCard } from './requestActions';
+import { withLookAlikes } from './lookAlikes';
 
 interface Candidate {
   subscription: Subscription;
@@ -78,7 +79,7 @@ export async function planFleetEnable(context: TurnContext, deps: BotDeps, subsc
   if (targets.length === 0) {
     return { reply: buildMessageCard({ tone: 'default', title: 'Nothing to request', message: 'No subscription in the list needs a change that is not already requested.', items: leftOut, itemsTitle: 'Left out' }) };
   }
-  const outcome = await deps.approvals.request({ plan: { targets }, requester });
+  const outcome = await deps.approvals.request({ plan: { targets: await withLookAlikes(deps, targets) }, requester });
   if (outcome.kind === 'refused') return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
   if (outcome.kind === 'nothing-to-change') return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to change', message: 'Everything is on already.' }) };
   if (outcome.kind === 'already-open') {

@@ -11,6 +11,7 @@ import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGua
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
 import { newRequestCard } from './requestActions';
+import { withLookAlikes } from './lookAlikes';
 
 export async function planOnboard(context: TurnContext, deps: BotDeps, subscription: Subscription): Promise<EnableAnswer> {
   const requester = actingPerson(context.activity);
@@ -42,7 +43,7 @@ export async function planOnboard(context: TurnContext, deps: BotDeps, subscript
     before: status.settings,
     onboarding: { apis },
   };
-  const outcome = await deps.approvals.request({ plan: { targets: [target] }, requester });
+  const outcome = await deps.approvals.request({ plan: { targets: await withLookAlikes(deps, [target]) }, requester });
   if (outcome.kind === 'refused') return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
   if (outcome.kind === 'nothing-to-change') return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to onboard', message: 'Every API is onboarded already.' }) };
   const requestCard = { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) };

@@ -13,6 +13,7 @@ import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
 import { requestKindOf } from './requestKind';
 import { newRequestCard } from './requestActions';
+import { withLookAlikes } from './lookAlikes';
 
 /** Only a request that ran can have changed anything; the others left Azure as it was. */
 const REVERTIBLE: ApprovalRequest['status'][] = ['succeeded', 'partially-failed', 'failed'];
@@ -33,7 +34,7 @@ export async function planRevert(context: TurnContext, deps: BotDeps, requestId:
     const current = await deps.gateway.readSettings(target.subscriptionId);
     return planRestoreTarget({ subscriptionId: target.subscriptionId, displayName: target.subscriptionName }, current, desiredFromBefore(target.before));
   }));
-  const outcome = await deps.approvals.request({ plan: { targets }, requester, revertOf: original.id });
+  const outcome = await deps.approvals.request({ plan: { targets: await withLookAlikes(deps, targets) }, requester, revertOf: original.id });
   switch (outcome.kind) {
     case 'nothing-to-change':
       return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to revert', message: `The settings are already as request ${requestId} found them.` }) };

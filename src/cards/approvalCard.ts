@@ -6,6 +6,7 @@ import template from './templates/approval.json';
 import { approvalActions, refreshSection } from './approvalActions';
 import { approvalFacts, LIVE_STATUSES, statusBanner } from './approvalStatus';
 import { changeFacts, Fact } from './changes';
+import { lookAlikeWarning } from './lookAlikeWarning';
 import { expandTemplate } from './expand';
 import { ApprovalCardModel, ViewerRole } from './models';
 import { outcomeSummaryView } from './outcomeSummary';
@@ -44,6 +45,8 @@ export function approvalCardView(model: ApprovalCardModel, viewerRole: ViewerRol
     bannerColor: bannerTextColor(banner.tone),
     bannerStyle: toneContainerStyle(banner.tone),
     changes: changeFacts(model.plan.changes),
+    hasLookAlike: Boolean(lookAlikeWarning(model.plan)),
+    lookAlike: lookAlikeWarning(model.plan) ?? '',
     hasOutcome: Boolean(outcome),
     outcome: outcome ?? { headline: '', rows: [], staleReasons: [] },
     outcomeColor: toneColor(outcome?.tone ?? 'default'),

@@ -1,6 +1,7 @@
 /** `enable <sub>`: exactly what would change, what it costs, and what happens next. */
 import template from './templates/enablePreview.json';
 import { changeFacts } from './changes';
+import { lookAlikeWarning } from './lookAlikeWarning';
 import { expandTemplate } from './expand';
 import { EnablePreviewCardModel } from './models';
 import { escapeMarkdown, plural } from './text';
@@ -33,6 +34,8 @@ export function enablePreviewCardView(model: EnablePreviewCardModel) {
     changes: changeFacts(plan.changes),
     costNote: COST_NOTE,
     nextStep,
+    hasLookAlike: Boolean(lookAlikeWarning(plan)),
+    lookAlike: lookAlikeWarning(plan) ?? '',
   };
 }
 

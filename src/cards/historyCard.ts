@@ -24,7 +24,7 @@ function capitalise(text: string): string {
 
 function entryView(entry: HistoryEntry) {
   const subscription = entry.subscriptionName || entry.subscriptionId;
-  const headline = [capitalise(escapeMarkdown(entry.action, 40)), subscription ? escapeMarkdown(subscription, 80) : undefined].filter(Boolean).join(' · ');
+  const headline = [capitalise(escapeMarkdown(entry.action, 40)), subscription ? escapeMarkdown(subscription, 160) : undefined].filter(Boolean).join(' · ');
   const detail = [formatUtc(entry.at), `by ${escapeMarkdown(entry.actor, 60)}`, entry.requestId ? escapeMarkdown(entry.requestId, 40) : undefined]
     .filter(Boolean)
     .join(' · ');
@@ -40,7 +40,7 @@ function entryView(entry: HistoryEntry) {
 export function historyCardView(model: HistoryCardModel) {
   const maxEntries = Math.max(1, model.maxEntries ?? HISTORY_MAX_ENTRIES);
   const shown = model.entries.slice(0, maxEntries);
-  const scope = model.subscriptionName ? ` · ${escapeMarkdown(model.subscriptionName, 80)}` : '';
+  const scope = model.subscriptionName ? ` · ${escapeMarkdown(model.subscriptionName, 160)}` : '';
   return {
     title: `History${scope}`,
     entries: shown.map(entryView),

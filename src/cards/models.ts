@@ -46,7 +46,7 @@ export interface FleetCardModel {
 }
 
 /** The part of a TargetPlan a card shows; a whole TargetPlan fits. */
-export type PlanSummary = Pick<TargetPlan, 'subscriptionId' | 'subscriptionName' | 'apiSubPlan' | 'changes'>;
+export type PlanSummary = Pick<TargetPlan, 'subscriptionId' | 'subscriptionName' | 'apiSubPlan' | 'changes' | 'lookAlikes'>;
 
 export interface EnablePreviewCardModel {
   plan: PlanSummary;

@@ -2,6 +2,7 @@
 import type { TargetOutcome } from '../core/outcome';
 import { SETTING_LABELS, type SettingKey } from '../core/plan';
 import { changeFacts, type Fact } from './changes';
+import { lookAlikeWarning } from './lookAlikeWarning';
 import type { PlanSummary } from './models';
 import { OUTCOME_MESSAGE_MAX_LENGTH } from './outcomeSummary';
 import { escapeMarkdown, plainText } from './text';
@@ -41,11 +42,11 @@ export function requestTargetView({ plan, outcome }: RequestTarget): RequestTarg
     .map((setting) => plainText(`❌ ${settingLabel(setting.setting, setting.subject)}: ${setting.error ? `${setting.error.code}: ${setting.error.message}` : 'failed'}`, OUTCOME_MESSAGE_MAX_LENGTH));
   const staleReasons = (outcome?.staleReasons ?? []).map((reason) => plainText(`• ${reason}`, 200));
   return {
-    name: escapeMarkdown(plan.subscriptionName, 80),
+    name: `${escapeMarkdown(plan.subscriptionName, 80)} (${escapeMarkdown(plan.subscriptionId, 40)})`,
     result: result.text,
     resultColor: toneColor(result.tone),
     changes: changeFacts(plan.changes),
-    problems: [...failures, ...staleReasons],
+    problems: [...[lookAlikeWarning(plan)].filter((warning): warning is string => warning !== undefined), ...failures, ...staleReasons],
   };
 }
 

@@ -45,6 +45,11 @@ export interface TargetPlan {
   desired?: DesiredSettings;
   /** Set by `onboard`: the API Management APIs to onboard as Defender for APIs API collections. */
   onboarding?: { apis: OnboardingApi[] };
+  /**
+   * Other visible subscriptions whose names could be taken for this one's (see lookAlike.ts), found when planning;
+   * shown as a warning on the preview and the request card. What is shown, not what is authorised: not hashed.
+   */
+  lookAlikes?: Subscription[];
 }
 
 /** A state to restore exactly. Extensions not listed are left as they are at write time (never dropped). */

@@ -33,10 +33,10 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
       action: actionWords(entry.type),
       actor: entry.actor.name,
       subscriptionId: entry.subscriptionIds[0],
-      subscriptionName: entry.subscriptionIds.map((id) => names.get(id) ?? id).join(', '),
+      subscriptionName: entry.subscriptionIds.map((id) => (names.has(id) ? `${names.get(id)} (${id})` : id)).join(', '),
       outcome: outcomeOf(entry),
       requestId: entry.requestId,
     }));
-    await sendCard(context, buildHistoryCard({ entries: historyEntries, subscriptionName: subscription?.displayName }));
+    await sendCard(context, buildHistoryCard({ entries: historyEntries, subscriptionName: subscription && `${subscription.displayName} (${subscription.subscriptionId})` }));
   });
 }
