@@ -12,6 +12,7 @@ import { createAdapter, botAppIdOf } from './bot/adapter';
 import { createBotApplication } from './bot/app';
 import { BackgroundWork } from './bot/background';
 import { CardPublisher } from './bot/cardPublisher';
+import type { ProactiveChannel } from './bot/detachedTurn';
 import { createErrorSink } from './bot/errorSink';
 import { BotRateLimits } from './bot/rateLimit';
 import { RequestCards } from './bot/requestCards';
@@ -67,15 +68,16 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   adapter.onTurnError = createErrorSink(logger);
   const requestCards = new RequestCards(store);
   const background = new BackgroundWork(logger);
+  const proactive: ProactiveChannel = { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) };
   const publisher = new CardPublisher(
     requestCards,
-    { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) },
+    proactive,
     { policy: config.approvals, clock },
     logger,
     new ApprovalChannel(store, config.approvals.approvalConversation),
   );
   const rateLimits = new BotRateLimits(config.rateLimits, clock, logger);
-  const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, config, logger, clock, background, rateLimits };
+  const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, proactive, config, logger, clock, background, rateLimits };
   const app = createBotApplication(deps);
 
   // Only requests whose writes can no longer be on their way; younger ones are left to the sweeper (and to a live

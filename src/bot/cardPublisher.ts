@@ -12,10 +12,8 @@ import type { ApprovalChannel } from './approvalChannel';
 import type { RequestCards } from './requestCards';
 import { approvalCard, EVERYONE } from './requestView';
 
-/** Continues a conversation outside the turn that started it (CloudAdapter.continueConversationAsync). */
-export interface ProactiveChannel {
-  continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
-}
+export type { ProactiveChannel } from './detachedTurn';
+import type { ProactiveChannel } from './detachedTurn';
 
 export interface Notice {
   title: string;

@@ -8,6 +8,7 @@ import type { BackgroundWork } from './background';
 import type { RequestCards } from './requestCards';
 import type { CardPublisher } from './cardPublisher';
 import type { BotRateLimits } from './rateLimit';
+import type { ProactiveChannel } from './detachedTurn';
 
 export interface BotDeps {
   gateway: DefenderGateway;
@@ -23,6 +24,10 @@ export interface BotDeps {
   background: BackgroundWork;
   /** Per-user limits on enable, approvals and fleet-wide lists. */
   rateLimits: BotRateLimits;
+  /** Turns in a conversation outside the turn that started them: card updates, and card actions (actionRoute.ts). */
+  proactive: ProactiveChannel;
   /** Override for tests; the default shows the working card after 1.5 s. */
   workingCardDelayMs?: number;
+  /** Override for tests; a click is answered within DEFAULT_INVOKE_ANSWER_BUDGET_MS (then "still working"). */
+  invokeAnswerBudgetMs?: number;
 }

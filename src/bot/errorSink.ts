@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { buildMessageCard } from '../cards';
 import { isDefenderError } from '../core/errors';
 import type { Logger } from '../logging';
-import { cardActivity, replaceCard } from './cardReplies';
+import { answerInvoke, cardActivity, isCardInvoke, replaceCard } from './cardReplies';
 import { turnCorrelation } from './correlation';
 import { pendingWorkingCard } from './workingCard';
 
@@ -28,11 +28,8 @@ export function createErrorSink(logger: Logger) {
     turnLogger.error({ err: error }, 'turn failed');
     const card = buildMessageCard({ tone: 'attention', ...describeFailure(error, correlationId) });
     try {
-      if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
-        await context.sendActivity({
-          type: 'invokeResponse',
-          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
-        });
+      if (isCardInvoke(context)) {
+        await answerInvoke(context, { card });
         return;
       }
       const workingCardId = await pendingWorkingCard(context);

@@ -6,7 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import { buildMessageCard } from '../cards';
 import type { Logger } from '../logging';
-import { cardActivity } from './cardReplies';
+import { answerInvoke, cardActivity, isCardInvoke } from './cardReplies';
 import { turnCorrelation } from './correlation';
 
 const IDENTITY_FIELDS = ['id', 'aadObjectId', 'name'] as const;
@@ -33,8 +33,8 @@ export function identityGuard(logger: Logger) {
     if (fields.length === 0) return true;
     turnCorrelation(context, logger).logger.warn({ fields, activityType: context.activity.type }, 'refused an activity whose sender identity is malformed');
     const card = refusalCard(fields);
-    if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
+    if (isCardInvoke(context)) {
+      await answerInvoke(context, { card });
     } else if (context.activity.type === 'message') {
       await context.sendActivity(cardActivity(card));
     }

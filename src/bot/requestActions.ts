@@ -3,13 +3,13 @@
  * here, and how a refusal or a changed request is shown.
  */
 import type { TurnContext } from 'botbuilder';
-import { AdaptiveCardJson, buildMessageCard, VERBS } from '../cards';
+import { AdaptiveCardJson, buildMessageCard } from '../cards';
 import type { ApprovalRequest, Person } from '../core/approval';
 import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard } from './enableFlow';
 import { actingPerson } from './identity';
-import { approvalCard, EVERYONE, type CardAudience } from './requestView';
+import { approvalCard, EVERYONE, type ApprovalCardOptions, type CardAudience } from './requestView';
 
 /** The acting person, or the card that explains why nobody may act here. */
 export function actorOrRefusal(context: TurnContext, deps: BotDeps, action: string): { actor: Person } | { card: AdaptiveCardJson } {
@@ -19,14 +19,14 @@ export function actorOrRefusal(context: TurnContext, deps: BotDeps, action: stri
   return { actor };
 }
 
-/** A refusal, with a way back to the request's card so the viewer does not lose it. */
-export function refusalCard(message: string, requestId?: string): AdaptiveCardJson {
-  return buildMessageCard({
-    tone: 'warning',
-    title: 'Not done',
-    message,
-    choices: requestId ? [{ title: 'Back to the request', verb: VERBS.refreshRequest, data: { requestId } }] : [],
-  });
+/**
+ * A refused click, for the person who clicked only: their current view of the request with the reason on top, so
+ * they keep the card (the shared card is left alone). Without a request to show, the reason alone.
+ */
+export async function refusalView(deps: BotDeps, refusal: { message: string; request?: ApprovalRequest }, viewer: Person | undefined, requestId?: string): Promise<AdaptiveCardJson> {
+  const request = refusal.request ?? (requestId ? await deps.approvals.get(requestId) : undefined);
+  if (!request) return buildMessageCard({ tone: 'warning', title: 'Not done', message: refusal.message, nextStep: 'Type `requests` to see the open requests you can act on.' });
+  return cardForViewer(deps, request, viewer, { notice: refusal.message });
 }
 
 /** The policy in force and the time now: what every request card is drawn against. */
@@ -34,9 +34,9 @@ export function audienceOf(deps: Pick<BotDeps, 'config' | 'clock'>, userMris: st
   return { policy: deps.config.approvals, now: deps.clock.now(), userMris };
 }
 
-export async function cardForViewer(deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined, page = 1): Promise<AdaptiveCardJson> {
+export async function cardForViewer(deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined, options: ApprovalCardOptions = {}): Promise<AdaptiveCardJson> {
   const { userMris } = await deps.requestCards.get(request.id);
-  return approvalCard(request, viewer, audienceOf(deps, userMris), page);
+  return approvalCard(request, viewer, audienceOf(deps, userMris), options);
 }
 
 /** The card posted to a conversation: everyone sees it; the server decides who may use its buttons. */

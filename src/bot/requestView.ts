@@ -52,8 +52,17 @@ export function approvalCardModel(request: ApprovalRequest, viewer: Person | und
  * A single-subscription `enable` keeps its familiar card; several subscriptions, a revert or an onboarding
  * get the card with one section per subscription (paged: `page` is 1-based).
  */
-export function approvalCard(request: ApprovalRequest, viewer: Person | undefined | typeof EVERYONE, audience: CardAudience, page = 1): AdaptiveCardJson {
-  const { viewerRole, plan: first, outcome, ...model } = approvalCardModel(request, viewer, audience);
+export interface ApprovalCardOptions {
+  /** 1-based page of a card with many subscriptions. */
+  page?: number;
+  /** A one-line notice for this viewer (why their click was refused). */
+  notice?: string;
+}
+
+export function approvalCard(request: ApprovalRequest, viewer: Person | undefined | typeof EVERYONE, audience: CardAudience, options: ApprovalCardOptions = {}): AdaptiveCardJson {
+  const { page = 1, notice } = options;
+  const { viewerRole, plan: first, outcome, ...rest } = approvalCardModel(request, viewer, audience);
+  const model = notice ? { ...rest, notice } : rest;
   if (!usesTargetsCard(request)) return buildApprovalCard({ ...model, plan: first, outcome }, viewerRole);
   const targets = request.plan.targets.map((plan) => ({
     plan,

@@ -57,6 +57,8 @@ export function approvalCardView(model: ApprovalCardModel, viewerRole: ViewerRol
     hasStatusReason: Boolean(model.statusReason),
     statusReason: plainText(model.statusReason, 300),
     facts: detailFacts(model),
+    hasNotice: Boolean(model.notice),
+    notice: plainText(model.notice, 400),
     hasNote: Boolean(note),
     note: note ?? '',
     actions: approvalActions(model, viewerRole),

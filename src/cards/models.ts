@@ -93,8 +93,10 @@ export interface ApprovalCardModel {
   retryOf?: string;
   /** The request a Retry created from this one. `url` (https only) links to its card. */
   retriedAs?: { requestId: string; url?: string };
-  /** Teams user ids (aadObjectId or 29:… MRI) of the requester and approvers: who gets the auto-refreshed view. */
+  /** Who gets their own view through Teams' automatic refresh: user MRIs (29:…), approvers first, at most 60 used. */
   refreshUserIds: string[];
+  /** One line for this viewer only, above everything else: why their click was refused. Plain text. */
+  notice?: string;
 }
 
 export interface HistoryEntry {

@@ -82,6 +82,8 @@ export function buildRequestTargetsCard(model: RequestTargetsCardModel, viewerRo
     hasStatusReason: Boolean(model.statusReason),
     statusReason: plainText(model.statusReason, 300),
     facts: facts(model),
+    hasNotice: Boolean(model.notice),
+    notice: plainText(model.notice, 400),
     hasNote: Boolean(note),
     note: note ?? '',
     actions: approvalActions(asApproval, viewerRole),

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { createArmCredential, DefenderClient } from '../../src/azure';
 import { DEMO_SEED, startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
@@ -42,6 +42,8 @@ export interface HarnessOptions {
   rateLimits?: RateLimitSettings;
   /** Default: a silent logger; security tests capture the output to grep it. */
   logger?: Logger;
+  /** How long a click may take before it is answered "still working" (default: the production 3 s). */
+  invokeAnswerBudgetMs?: number;
 }
 
 export interface BotHarness {
@@ -94,8 +96,10 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
   const requestCards = new RequestCards(store);
   const background = new BackgroundWork(logger);
   const approvalChannel = new ApprovalChannel(store, options.approvalConversation);
-  const publisher = new CardPublisher(requestCards, { continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference, logic) }, { policy, clock }, logger, approvalChannel);
+  const proactive = { continueConversation: (reference: Parameters<typeof adapter.continueConversationAsync>[1], logic: (context: TurnContext) => Promise<void>) => adapter.continueConversationAsync('', reference, logic) };
+  const publisher = new CardPublisher(requestCards, proactive, { policy, clock }, logger, approvalChannel);
   const deps: BotDeps = {
+    proactive,
     gateway,
     approvals,
     audit,
@@ -107,6 +111,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     rateLimits: new BotRateLimits(options.rateLimits ?? DEFAULT_RATE_LIMITS, clock, logger),
     config: { mode: 'demo', fleetConcurrency: 16, approvals: { ...policy, approvalConversation: options.approvalConversation }, guardrails: options.guardrails ?? {}, timing: TEST_TIMING },
     workingCardDelayMs: 60_000,
+    ...(options.invokeAnswerBudgetMs !== undefined ? { invokeAnswerBudgetMs: options.invokeAnswerBudgetMs } : {}),
   };
   const app = createBotApplication(deps);
 

@@ -90,7 +90,7 @@ describe('e2e: @defender in the Agents Playground (headless Chromium)', function
   it('refuses the requester\'s own Approve with a clear message', async () => {
     const alex = environment.page(REQUESTER);
     await alex.pressCardButton(requestCardInPersonalChat!, 'Approve');
-    const text = await alex.waitForCardText(requestCardInPersonalChat!, /Not done/, 'the self-approval refusal');
+    const text = await alex.waitForCardText(requestCardInPersonalChat!, /so you can't approve it yourself/, 'the self-approval refusal');
     assert.match(text, new RegExp(`You requested ${requestId}, so you can't approve it yourself`));
     await alex.screenshot(screen('refused-self-approval'), requestCardInPersonalChat!);
   });

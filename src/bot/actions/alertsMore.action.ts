@@ -7,7 +7,7 @@ import { alertsAnswer } from '../monitoringAnswers';
 import { subscriptionNotFoundCard } from '../subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<AlertsMoreActionData>(app, VERBS.alertsMore, async (context, { page, subscriptionId }) => {
+  onAction<AlertsMoreActionData>(app, deps, VERBS.alertsMore, async (context, { page, subscriptionId }) => {
     if (subscriptionId === undefined) {
       // Each page re-reads every subscription, so it counts like a `list`.
       return deps.rateLimits.refusal(context, 'list') ?? alertsAnswer(deps, undefined, page);

@@ -4,23 +4,32 @@
  */
 import { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ApprovalActionData, VERBS } from '../../cards';
+import { ApprovalActionData, buildMessageCard, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 import { executeInBackground } from '../execution';
-import { actorOrRefusal, cardForViewer, publishChange, refusalCard } from '../requestActions';
+import { actorOrRefusal, cardForViewer, publishChange, refusalView } from '../requestActions';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<ApprovalActionData>(app, VERBS.approve, async (context, { requestId, planHash }) => {
+  onAction<ApprovalActionData>(app, deps, VERBS.approve, async (context, { requestId, planHash }) => {
     const acting = actorOrRefusal(context, deps, 'approve');
     if ('card' in acting) return acting.card;
     const tooOften = deps.rateLimits.refusal(context, 'approvals');
     if (tooOften) return tooOften;
     await deps.requestCards.addUserMri(requestId, context.activity.from?.id);
     const outcome = await deps.approvals.approve({ requestId, planHash, approver: acting.actor });
-    if (outcome.kind === 'refused') return refusalCard(outcome.message, outcome.request?.id);
-    if (outcome.kind === 'execute') executeInBackground(deps, outcome.request, TurnContext.getConversationReference(context.activity));
-    else publishChange(deps, outcome.request);
-    return cardForViewer(deps, outcome.request, acting.actor);
+    if (outcome.kind === 'refused') return refusalView(deps, outcome, acting.actor, requestId);
+    if (outcome.kind === 'recorded') {
+      publishChange(deps, outcome.request);
+      return cardForViewer(deps, outcome.request, acting.actor);
+    }
+    executeInBackground(deps, outcome.request, TurnContext.getConversationReference(context.activity));
+    try {
+      return await cardForViewer(deps, outcome.request, acting.actor);
+    } catch (error) {
+      // The change is being applied whatever happened here: never answer "nothing was changed" now.
+      deps.logger.warn({ err: error, requestId }, 'approved and applying, but the approver\'s card could not be drawn');
+      return buildMessageCard({ tone: 'good', title: 'Approved: the change is being applied', message: `Request ${requestId} is being applied now; its card will show each setting when Azure has answered.` });
+    }
   });
 }

@@ -7,7 +7,7 @@ import { planEnable } from '../enableFlow';
 import { requestFromButton } from '../requestAnswer';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<EnablePreviewActionData>(app, VERBS.enablePreview, (context, { subscriptionId }) =>
+  onAction<EnablePreviewActionData>(app, deps, VERBS.enablePreview, (context, { subscriptionId }) =>
     requestFromButton(context, deps, subscriptionId, (subscription) => planEnable(context, deps, subscription)),
   );
 }

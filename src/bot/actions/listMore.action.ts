@@ -5,7 +5,7 @@ import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<ListMoreActionData>(app, VERBS.listMore, async (context, { page }) => {
+  onAction<ListMoreActionData>(app, deps, VERBS.listMore, async (context, { page }) => {
     // Each page re-reads the whole fleet, so it counts like a `list`.
     const tooOften = deps.rateLimits.refusal(context, 'list');
     if (tooOften) return tooOften;

@@ -7,7 +7,7 @@ import { planOnboard } from '../onboardFlow';
 import { requestFromButton } from '../requestAnswer';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<OnboardApisActionData>(app, VERBS.onboardApis, (context, { subscriptionId }) =>
+  onAction<OnboardApisActionData>(app, deps, VERBS.onboardApis, (context, { subscriptionId }) =>
     requestFromButton(context, deps, subscriptionId, (subscription) => planOnboard(context, deps, subscription)),
   );
 }

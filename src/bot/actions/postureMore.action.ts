@@ -7,7 +7,7 @@ import { postureAnswer } from '../monitoringAnswers';
 import { subscriptionNotFoundCard } from '../subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<PostureMoreActionData>(app, VERBS.postureMore, async (_context, { subscriptionId, page }) => {
+  onAction<PostureMoreActionData>(app, deps, VERBS.postureMore, async (_context, { subscriptionId, page }) => {
     const resolution = await deps.gateway.resolveSubscription(subscriptionId);
     if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
     return postureAnswer(deps, resolution.subscription, page);

@@ -7,12 +7,12 @@ import { RequestActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 import { actingPerson } from '../identity';
-import { cardForViewer, refusalCard } from '../requestActions';
+import { cardForViewer, refusalView } from '../requestActions';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<RequestActionData>(app, VERBS.refreshRequest, async (context, { requestId }) => {
+  onAction<RequestActionData>(app, deps, VERBS.refreshRequest, async (context, { requestId }) => {
     const request = await deps.approvals.get(requestId);
-    if (!request) return refusalCard(`No request ${requestId} exists; type \`requests\` to see the open ones.`);
+    if (!request) return refusalView(deps, { message: `No request ${requestId} exists.` }, actingPerson(context.activity));
     return cardForViewer(deps, request, actingPerson(context.activity));
   });
 }

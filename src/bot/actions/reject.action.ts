@@ -2,14 +2,14 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { RejectActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { actorOrRefusal, cardForViewer, publishChange, refusalCard } from '../requestActions';
+import { actorOrRefusal, cardForViewer, publishChange, refusalView } from '../requestActions';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<RejectActionData>(app, VERBS.reject, async (context, { requestId, planHash, reason }) => {
+  onAction<RejectActionData>(app, deps, VERBS.reject, async (context, { requestId, planHash, reason }) => {
     const acting = actorOrRefusal(context, deps, 'reject');
     if ('card' in acting) return acting.card;
     const outcome = await deps.approvals.reject({ requestId, planHash, approver: acting.actor, reason: reason ?? '' });
-    if (outcome.kind === 'refused') return refusalCard(outcome.message, outcome.request?.id ?? requestId);
+    if (outcome.kind === 'refused') return refusalView(deps, outcome, acting.actor, requestId);
     publishChange(deps, outcome.request);
     return cardForViewer(deps, outcome.request, acting.actor);
   });

@@ -4,12 +4,12 @@ import { RequestPageActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 import { actingPerson } from '../identity';
-import { cardForViewer, refusalCard } from '../requestActions';
+import { cardForViewer, refusalView } from '../requestActions';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<RequestPageActionData>(app, VERBS.requestPage, async (context, { requestId, page }) => {
+  onAction<RequestPageActionData>(app, deps, VERBS.requestPage, async (context, { requestId, page }) => {
     const request = await deps.approvals.get(requestId);
-    if (!request) return refusalCard(`No request ${requestId} exists; type \`requests\` to see the open ones.`);
-    return cardForViewer(deps, request, actingPerson(context.activity), page);
+    if (!request) return refusalView(deps, { message: `No request ${requestId} exists.` }, actingPerson(context.activity));
+    return cardForViewer(deps, request, actingPerson(context.activity), { page });
   });
 }

@@ -6,5 +6,5 @@ import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
-  onAction<StatusActionData>(app, VERBS.status, (_context, { subscriptionId }) => statusCard(deps, subscriptionId));
+  onAction<StatusActionData>(app, deps, VERBS.status, (_context, { subscriptionId }) => statusCard(deps, subscriptionId));
 }

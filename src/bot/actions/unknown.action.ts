@@ -5,7 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { invalidPayloadCard } from '../actionRoute';
-import { cardActivity } from '../cardReplies';
+import { answerInvoke, cardActivity } from '../cardReplies';
 
 const isCardInvoke = async (context: TurnContext) => context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
 const isCardSubmit = async (context: TurnContext) =>
@@ -18,10 +18,7 @@ function describeVerb(verb: unknown): string {
 export function register(app: Application<TurnState>): void {
   app.activity(isCardInvoke, async (context) => {
     const card = invalidPayloadCard(describeVerb(context.activity.value?.action?.verb));
-    await context.sendActivity({
-      type: 'invokeResponse',
-      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
-    });
+    await answerInvoke(context, { card });
   });
   app.activity(isCardSubmit, async (context) => {
     await context.sendActivity(cardActivity(invalidPayloadCard(describeVerb(context.activity.value?.verb))));

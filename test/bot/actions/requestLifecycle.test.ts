@@ -24,7 +24,9 @@ describe('reject, cancel, refresh and requests', () => {
 
   it('lets only the requester cancel', async () => {
     const { requestId } = await openRequest(bot);
-    assert.match(cardText(await bot.click(VERBS.cancel, { requestId }, APPROVER)), /Not done/);
+    const refused = cardText(await bot.click(VERBS.cancel, { requestId }, APPROVER));
+    assert.match(refused, /Only Riley Requester, who requested .* can cancel it/, 'the reason, for the approver only');
+    assert.match(refused, /Waiting for approval/, 'on top of their view of the request, which they keep');
     await bot.click(VERBS.cancel, { requestId }, REQUESTER);
     assert.equal((await bot.deps.approvals.get(requestId))?.status, 'cancelled');
     const afterCancel = await bot.click(VERBS.approve, { requestId, planHash: (await bot.deps.approvals.get(requestId))!.planHash }, APPROVER);

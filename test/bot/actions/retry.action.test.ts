@@ -29,6 +29,7 @@ describe('a partial failure and its retry', () => {
     assert.equal(retry.retryOf, requestId);
     assert.deepEqual(retry.plan.targets[0].changes.map((change) => change.setting), ['apiPosture']);
     const refusedRequester = await bot.click(VERBS.retry, { requestId }, REQUESTER);
-    assert.match(cardText(refusedRequester), /Not done/);
+    assert.match(cardText(refusedRequester), /You are not on the approver list/);
+    assert.match(cardText(refusedRequester), /Partly done/, 'the refusal comes on top of the request as it is');
   });
 });
