@@ -10,6 +10,7 @@ export const PRICINGS_SPEC = 'specification/security/resource-manager/Microsoft.
 export const API_COLLECTIONS_SPEC = 'specification/security/resource-manager/Microsoft.Security/stable/2023-11-15/apiCollections.json';
 export const SUBSCRIPTIONS_SPEC = 'specification/resources/resource-manager/Microsoft.Resources/stable/2022-12-01/subscriptions.json';
 export const SECURITY_COMMON_SPEC = 'specification/security/resource-manager/common/v1/types.json';
+export const RESOURCE_GRAPH_SPEC = 'specification/resourcegraph/resource-manager/Microsoft.ResourceGraph/stable/2024-04-01/resourcegraph.json';
 
 /** Every swagger file the three operation specs reach through `$ref`. */
 export const SPEC_FILES = [
@@ -17,6 +18,7 @@ export const SPEC_FILES = [
   API_COLLECTIONS_SPEC,
   SUBSCRIPTIONS_SPEC,
   SECURITY_COMMON_SPEC,
+  RESOURCE_GRAPH_SPEC,
   'specification/common-types/resource-management/v1/types.json',
   'specification/common-types/resource-management/v2/types.json',
   'specification/common-types/resource-management/v5/types.json',
@@ -33,6 +35,9 @@ export const SPEC_SCHEMAS = {
   ApiCollection: [API_COLLECTIONS_SPEC, 'ApiCollection'],
   ApiCollectionList: [API_COLLECTIONS_SPEC, 'ApiCollectionList'],
   ArmErrorResponse: ['specification/common-types/resource-management/v5/types.json', 'ErrorResponse'],
+  ResourceGraphQueryRequest: [RESOURCE_GRAPH_SPEC, 'QueryRequest'],
+  ResourceGraphQueryResponse: [RESOURCE_GRAPH_SPEC, 'QueryResponse'],
+  ResourceGraphErrorResponse: [RESOURCE_GRAPH_SPEC, 'ErrorResponse'],
 } as const;
 
 export type SpecSchemaName = keyof typeof SPEC_SCHEMAS;
