@@ -14,26 +14,34 @@ export interface Relation {
   rows: Row[];
 }
 
-/** Where rows come from: a table, narrowed to one type when the query's first filter pins `type`. */
-export type TableSource = (table: string, type: string | undefined) => Relation;
+/**
+ * What a query's leading `where` pins with `==`/`=~` (alone or and-ed), lower-cased: the table then builds only those
+ * rows (the where still runs on them, so this only saves work). Unpinned: undefined.
+ */
+export interface PinnedColumns {
+  type?: string;
+  name?: string;
+}
+
+/** Where rows come from: a table, narrowed to what the query's first filter pins. */
+export type TableSource = (table: string, pinned: PinnedColumns) => Relation;
 
 export function evaluate(pipeline: Pipeline, source: TableSource): Relation {
-  let relation = source(pipeline.table.toLowerCase(), pinnedType(pipeline));
+  let relation = source(pipeline.table.toLowerCase(), pinnedColumns(pipeline));
   for (const operator of pipeline.operators) relation = apply(operator, relation, source);
   return relation;
 }
 
-/** The literal of a leading `where type == / =~ '…'` (alone or and-ed), to read only that type from the table. */
-export function pinnedType(pipeline: Pipeline): string | undefined {
+export function pinnedColumns(pipeline: Pipeline): PinnedColumns {
   const first = pipeline.operators[0];
-  return first?.kind === 'where' ? typeLiteral(first.predicate) : undefined;
+  return first?.kind === 'where' ? { type: pinnedLiteral(first.predicate, 'type'), name: pinnedLiteral(first.predicate, 'name') } : {};
 }
 
-function typeLiteral(expr: Expr): string | undefined {
-  if (expr.kind === 'logical' && expr.op === 'and') return typeLiteral(expr.left) ?? typeLiteral(expr.right);
+function pinnedLiteral(expr: Expr, columnName: string): string | undefined {
+  if (expr.kind === 'logical' && expr.op === 'and') return pinnedLiteral(expr.left, columnName) ?? pinnedLiteral(expr.right, columnName);
   if (expr.kind !== 'compare' || (expr.op !== '==' && expr.op !== '=~')) return undefined;
   const [column, literal] = expr.left.kind === 'column' ? [expr.left, expr.right] : [expr.right, expr.left];
-  if (column.kind !== 'column' || column.path.join('.') !== 'type' || literal.kind !== 'literal' || typeof literal.value !== 'string') return undefined;
+  if (column.kind !== 'column' || column.path.join('.') !== columnName || literal.kind !== 'literal' || typeof literal.value !== 'string') return undefined;
   return literal.value.toLowerCase();
 }
 

@@ -8,7 +8,7 @@
  * - API collections: `securityresources`, type microsoft.security/apicollections.
  * Each scans a table whose first operator pins `type`, and the outer query ends with `order by id` so pages are stable.
  */
-import { pinnedType } from './evaluate';
+import { pinnedColumns } from './evaluate';
 import { GraphQueryError } from './graphErrors';
 import type { Operator, Pipeline } from './kql';
 import { API_COLLECTION_TYPE, API_MANAGEMENT_TYPE, GRAPH_TABLES, PRICING_TYPE, SUBSCRIPTION_TYPE } from './tables';
@@ -22,7 +22,7 @@ function scannedType(pipeline: Pipeline): string {
   const table = pipeline.table.toLowerCase();
   const types = GRAPH_TABLES[table];
   if (!types) throw GraphQueryError.unrecognised(`'${pipeline.table}' is not a table it serves (${Object.keys(GRAPH_TABLES).join(', ')})`);
-  const type = pinnedType(pipeline);
+  const { type } = pinnedColumns(pipeline);
   if (!type) throw GraphQueryError.unrecognised(`the scan of ${table} does not start with a filter on type (| where type =~ '…')`);
   if (!types.includes(type)) throw GraphQueryError.unrecognised(`'${type}' is not a type it indexes in ${table} (it has ${types.join(', ')})`);
   return type;

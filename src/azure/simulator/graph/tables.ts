@@ -8,7 +8,7 @@ import { isRegistered } from '../handlers/common';
 import { pricingView } from '../handlers/pricingView';
 import type { SubscriptionRecord } from '../state';
 import { GraphQueryError } from './graphErrors';
-import type { ColumnType, Relation, Row } from './evaluate';
+import type { ColumnType, PinnedColumns, Relation, Row } from './evaluate';
 
 export const SUBSCRIPTION_TYPE = 'microsoft.resources/subscriptions';
 const RESOURCE_GROUP_TYPE = 'microsoft.resources/subscriptions/resourcegroups';
@@ -46,7 +46,7 @@ function resourceRow(subscription: SubscriptionRecord, fields: { id: string; nam
   };
 }
 
-function* rowsOf(subscription: SubscriptionRecord, type: string): Generator<Row> {
+function* rowsOf(subscription: SubscriptionRecord, type: string, name: string | undefined): Generator<Row> {
   const base = `/subscriptions/${subscription.subscriptionId}`;
   if (type === SUBSCRIPTION_TYPE) {
     yield resourceRow(subscription, {
@@ -62,7 +62,8 @@ function* rowsOf(subscription: SubscriptionRecord, type: string): Generator<Row>
   } else if (type === PRICING_TYPE) {
     // Without the provider registered there are no pricings at all: the query's leftouter join must cope.
     if (!isRegistered(subscription, 'Microsoft.Security')) return;
-    for (const record of subscription.pricings.values()) yield resourceRow(subscription, { ...pricingView(subscription.subscriptionId, record), type });
+    const records = name === undefined ? subscription.pricings.values() : [subscription.pricings.get(name)].filter((record) => record !== undefined);
+    for (const record of records) yield resourceRow(subscription, { ...pricingView(subscription.subscriptionId, record), type });
   } else if (type === API_COLLECTION_TYPE) {
     for (const collection of subscription.apiCollections) {
       const serviceId = `${base}/resourceGroups/${collection.resourceGroup}/providers/Microsoft.ApiManagement/service/${collection.serviceName}`;
@@ -89,12 +90,12 @@ function* rowsOf(subscription: SubscriptionRecord, type: string): Generator<Row>
   }
 }
 
-/** One table over the given subscriptions; `type` (from the query's first filter) narrows what is built. */
-export function graphTable(table: string, type: string | undefined, subscriptions: SubscriptionRecord[]): Relation {
+/** One table over the given subscriptions; what the query's first filter pins narrows what is built (pricings by name). */
+export function graphTable(table: string, pinned: PinnedColumns, subscriptions: SubscriptionRecord[]): Relation {
   const types = GRAPH_TABLES[table];
   if (!types) throw GraphQueryError.semantic(`'${table}' is not a table the simulator serves (${Object.keys(GRAPH_TABLES).join(', ')})`);
-  const wanted = type === undefined ? types : types.filter((candidate) => candidate === type);
+  const wanted = pinned.type === undefined ? types : types.filter((candidate) => candidate === pinned.type);
   const rows: Row[] = [];
-  for (const subscription of subscriptions) for (const candidate of wanted) rows.push(...rowsOf(subscription, candidate));
+  for (const subscription of subscriptions) for (const candidate of wanted) rows.push(...rowsOf(subscription, candidate, pinned.name));
   return { columns: new Map(TABLE_COLUMNS), rows };
 }
