@@ -28,6 +28,8 @@ export interface ArmTransportOptions {
   retryOptions?: ArmRetryOptions;
   identityObjectId?: string;
   now: () => Date;
+  /** Sees every successful call and its answer (DefenderClient remembers its own writes' read-backs with it). */
+  onSuccess?: (call: ArmCall, response: ArmResponse<unknown>) => void;
 }
 
 export interface ArmResponse<T> {
@@ -37,7 +39,8 @@ export interface ArmResponse<T> {
 }
 
 export interface ArmCall extends OperationOptions {
-  method: 'GET' | 'PUT' | 'DELETE';
+  /** POST only for read-only queries (Resource Graph), which the SDK's retry policies may safely repeat. */
+  method: 'GET' | 'PUT' | 'DELETE' | 'POST';
   /** A path under the endpoint ("/subscriptions/...") or an absolute nextLink from ARM. */
   path: string;
   query?: Record<string, string>;
@@ -102,15 +105,18 @@ export class ArmTransport {
     }
     if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, { ...context, now: this.options.now() });
     const answered = { status: response.status, headers: { get: (name: string) => response.headers.get(name) } };
-    if (!response.bodyAsText) return { ...answered, body: {} as T };
+    let body: T;
     try {
-      return { ...answered, body: JSON.parse(response.bodyAsText) as T };
+      body = response.bodyAsText ? (JSON.parse(response.bodyAsText) as T) : ({} as T);
     } catch (parseError) {
       throw new DefenderError('ArmError', `ArmError: ARM answered the request to ${call.purpose} with a body that is not JSON (${(parseError as Error).message}); retry, and report it if it persists`, {
         statusCode: response.status,
         requestId: response.headers.get('x-ms-request-id'),
       });
     }
+    const result = { ...answered, body };
+    this.options.onSuccess?.(call, result);
+    return result;
   }
 
   /** Follows ARM's nextLink until the list ends. */
