@@ -42,7 +42,10 @@ export interface StartOptions {
 export async function startDefenderBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
-  const arm = await connectArm(config, { clock });
+  const arm = await connectArm(config, {
+    clock,
+    onBackgroundError: (error, task) => logger.warn({ err: error, task }, `background refresh failed: could not ${task}; the previous data stays in use`),
+  });
 
   const storage = await connectStorage(config);
   const { store, audit } = storage;
@@ -62,6 +65,8 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   adapter.onTurnError = createErrorSink(logger);
   const requestCards = new RequestCards(store);
   const background = new BackgroundWork(logger);
+  // The first command then resolves its subscription from memory instead of reading the tenant.
+  background.run('load the subscription directory', () => arm.gateway.warmUp());
   const publisher = new CardPublisher(
     requestCards,
     { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) },
@@ -86,6 +91,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     readinessChecks: [
       { name: 'storage', detail: storage.description, check: () => checkStoreWritable(store, clock) },
       { name: 'arm', detail: arm.description, check: () => arm.gateway.ping() },
+      { name: 'subscriptions', detail: 'subscription directory loaded', check: () => arm.gateway.warmUp() },
     ],
   });
   const { port } = await server.listen(config.port, config.host);

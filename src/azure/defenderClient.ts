@@ -1,10 +1,13 @@
 /**
  * The DefenderGateway over Azure Resource Manager, plus the issue's convenience API: plan() and apply().
  * All HTTP goes through the SDK pipeline in ArmTransport; this class only decides which calls to make, and when.
+ * Fleet-wide reads (the subscription list, `list`, `enable all` planning) come from Azure Resource Graph through
+ * FleetReads; one subscription's status and every read that decides a write stay on direct ARM reads.
  */
 import type { TokenCredential } from '@azure/identity';
-import type { DefenderSettings, FleetRow, Subscription, SubscriptionResolution, SubscriptionStatus } from '../core/defender';
+import type { DefenderSettings, Subscription, SubscriptionResolution, SubscriptionStatus } from '../core/defender';
 import { isDefenderError } from '../core/errors';
+import type { ApiManagementInventory, FleetView } from '../core/fleet';
 import type { TargetOutcome } from '../core/outcome';
 import { targetStaleReasons as staleReasons } from '../core/desiredState';
 import { planTarget, type ChangePlan, type PlanOptions, type TargetPlan } from '../core/plan';
@@ -14,11 +17,14 @@ import { allSettledOrThrow, mapWithConcurrency } from './boundedConcurrency';
 import { KeyedMutex } from '../core/keyedMutex';
 import { PricingWriter } from './pricingWriter';
 import { ApiOnboarder, type ApiOnboarderOptions } from './apiOnboarder';
-import { markOnboardedApis } from './onboardedApis';
 import { readApiManagementServices, readCanWritePricings, readDefenderSettings, readSecurityProviderRegistered } from './settingsReader';
 import { SubscriptionDirectory } from './subscriptionDirectory';
 import { StatusContextCache, type StatusContext } from './statusContextCache';
-import { SUBSCRIPTIONS_API_VERSION } from './models/subscription';
+import { SUBSCRIPTIONS_API_VERSION, toSubscription, type ArmSubscription } from './models/subscription';
+import { FleetReads } from './fleetReads';
+import { listSubscriptionsFromArm } from './armFleetReads';
+import { RecentOwnWrites } from './recentOwnWrites';
+import { ResourceGraphClient } from './resourceGraph/resourceGraphClient';
 
 export const DEFAULT_FLEET_CONCURRENCY = 16;
 
@@ -28,11 +34,15 @@ export interface DefenderClientOptions {
   endpoint?: string;
   /** PEM CA trusted by this client's pipeline only (the simulator's self-signed CA). Never set against real ARM. */
   caCertificate?: string;
-  /** Subscriptions read at once by listFleet and apply; default 16. */
+  /** Subscriptions read at once by apply, and by listFleet when it reads one by one (without Resource Graph); default 16. */
   fleetConcurrency?: number;
   clock?: Clock;
-  /** How long the subscription list is reused; default 60 000 ms. */
+  /** Age after which the subscription list is refreshed in the background; default 60 000 ms. */
   subscriptionCacheTtlInMs?: number;
+  /** How long the bot's own writes are laid over Resource Graph's (lagging) rows; default 5 minutes. */
+  ownWriteMemoryInMs?: number;
+  /** A background refresh (the subscription list) failed; the old data stays in use. Default: ignored. */
+  onBackgroundError?: (error: unknown, task: string) => void;
   /** How long a status reuses API Management inventory, provider registration and rights; default 30 000 ms. */
   statusContextCacheTtlInMs?: number;
   /** Default "defender-chatops/0.1"; the SDK appends its own agent string. */
@@ -48,6 +58,8 @@ export interface DefenderClientOptions {
 export class DefenderClient implements DefenderGateway {
   private readonly transport: ArmTransport;
   private readonly directory: SubscriptionDirectory;
+  private readonly fleet: FleetReads;
+  private readonly ownWrites: RecentOwnWrites;
   private readonly writer: PricingWriter;
   private readonly onboarder: ApiOnboarder;
   private readonly fleetConcurrency: number;
@@ -57,16 +69,33 @@ export class DefenderClient implements DefenderGateway {
 
   constructor(options: DefenderClientOptions) {
     const clock = options.clock ?? systemClock;
-    this.transport = new ArmTransport({ ...options, now: () => clock.now() });
-    this.directory = new SubscriptionDirectory(this.transport, clock, options.subscriptionCacheTtlInMs);
+    this.ownWrites = new RecentOwnWrites(clock, options.ownWriteMemoryInMs);
+    this.transport = new ArmTransport({ ...options, now: () => clock.now(), onSuccess: (call, response) => this.ownWrites.observe(call, response) });
+    this.fleetConcurrency = options.fleetConcurrency ?? DEFAULT_FLEET_CONCURRENCY;
+    const graph = new ResourceGraphClient(this.transport, {
+      clock,
+      listSubscriptionIdsFromArm: async (callOptions) => (await listSubscriptionsFromArm(this.transport, callOptions)).map((subscription) => subscription.subscriptionId),
+    });
+    this.fleet = new FleetReads({ graph, transport: this.transport, clock, fleetConcurrency: this.fleetConcurrency, listSubscriptions: (callOptions) => this.directory.list(callOptions) });
+    this.directory = new SubscriptionDirectory({
+      load: async (callOptions) => (await this.fleet.listSubscriptions(callOptions)).subscriptions,
+      getOne: (subscriptionId, callOptions) => this.readSubscription(subscriptionId, callOptions),
+      clock,
+      ttlInMs: options.subscriptionCacheTtlInMs,
+      onBackgroundError: (error) => options.onBackgroundError?.(error, 'refresh the subscription list'),
+    });
     this.writer = new PricingWriter(this.transport, new KeyedMutex());
     this.onboarder = new ApiOnboarder(this.transport, options.onboarding);
-    this.fleetConcurrency = options.fleetConcurrency ?? DEFAULT_FLEET_CONCURRENCY;
     this.statusContext = new StatusContextCache(clock, options.statusContextCacheTtlInMs);
   }
 
   listSubscriptions(options?: OperationOptions): Promise<Subscription[]> {
     return this.directory.list(options);
+  }
+
+  /** Loads the subscription directory, so the first command resolves its subscription without reading the tenant. */
+  warmUp(options?: OperationOptions): Promise<void> {
+    return this.directory.warmUp(options);
   }
 
   resolveSubscription(query: string, options?: OperationOptions): Promise<SubscriptionResolution> {
@@ -88,7 +117,7 @@ export class DefenderClient implements DefenderGateway {
 
   private async readStatusContext(subscriptionId: string, options: OperationOptions): Promise<StatusContext> {
     const [apiManagementServices, securityProviderRegistered, canWritePricings] = await allSettledOrThrow([
-      readApiManagementServices(this.transport, subscriptionId, options).then((services) => markOnboardedApis(this.transport, subscriptionId, services, options)),
+      readApiManagementServices(this.transport, subscriptionId, options),
       readSecurityProviderRegistered(this.transport, subscriptionId, options),
       readCanWritePricings(this.transport, subscriptionId, options),
     ]);
@@ -105,22 +134,34 @@ export class DefenderClient implements DefenderGateway {
     }
   }
 
-  async listFleet(options: ListFleetOptions = {}): Promise<FleetRow[]> {
-    const subscriptions = await this.directory.list(options);
-    return mapWithConcurrency(subscriptions, options.concurrency ?? this.fleetConcurrency, async (subscription): Promise<FleetRow> => {
-      try {
-        return { subscription, settings: await readDefenderSettings(this.transport, subscription.subscriptionId, options) };
-      } catch (error) {
-        if (!isDefenderError(error)) throw error;
-        return { subscription, error: { code: error.code, message: error.message } };
-      }
-    });
+  /** Resource Graph's rows with the bot's own recent writes laid over them; per-subscription ARM reads when Graph is unusable. */
+  async listFleet(options: ListFleetOptions = {}): Promise<FleetView> {
+    const view = await this.fleet.readFleet(options);
+    if (view.source !== 'resource-graph') return view;
+    this.directory.prime(view.rows.map((row) => row.subscription));
+    return { ...view, rows: this.ownWrites.overlay(view.rows) };
+  }
+
+  listApiManagementInventory(options: ListFleetOptions = {}): Promise<ApiManagementInventory> {
+    return this.fleet.readApiManagementInventory(options);
   }
 
   applyTarget(target: TargetPlan, current: DefenderSettings, options?: OperationOptions): Promise<TargetOutcome> {
     this.statusContext.invalidate(target.subscriptionId);
     if (target.onboarding) return this.onboarder.applyTarget(target, options).finally(() => this.statusContext.invalidate(target.subscriptionId));
     return this.writer.applyTarget(target, current, options);
+  }
+
+  private async readSubscription(subscriptionId: string, options: OperationOptions): Promise<Subscription> {
+    const wire = await this.transport.send<ArmSubscription>({
+      method: 'GET',
+      path: `/subscriptions/${encodeURIComponent(subscriptionId)}`,
+      query: { 'api-version': SUBSCRIPTIONS_API_VERSION },
+      purpose: 'read the subscription',
+      subscriptionId,
+      abortSignal: options.abortSignal,
+    });
+    return toSubscription(wire);
   }
 
   /** One uncached subscriptions call: proves the endpoint, TLS trust and token all work. */

@@ -6,6 +6,7 @@ import type { ArmTransport } from './armTransport';
 import { allSettledOrThrow } from './boundedConcurrency';
 import { isActionPermitted } from './permissions';
 import { API_MANAGEMENT_API_VERSION, toApiManagementService, type ArmApi, type ArmApiManagementService } from './models/apiManagement';
+import { markOnboardedApis, readOnboardedApiNamesIfRegistered } from './onboardedApis';
 import {
   PERMISSIONS_API_VERSION,
   PRICINGS_WRITE_ACTION,
@@ -31,6 +32,7 @@ export async function readDefenderSettings(transport: ArmTransport, subscription
   return toDefenderSettings(subscriptionId, list);
 }
 
+/** The services, then per service its APIs and its onboarded APIs at once: two round trips deep, however many services. */
 export async function readApiManagementServices(transport: ArmTransport, subscriptionId: string, options: OperationOptions = {}): Promise<ApiManagementService[]> {
   let services: ArmApiManagementService[];
   try {
@@ -49,15 +51,18 @@ export async function readApiManagementServices(transport: ArmTransport, subscri
   }
   return allSettledOrThrow(
     services.map(async (service) => {
-      const apis = await transport.sendList<ArmApi>({
-        method: 'GET',
-        path: `${service.id}/apis`,
-        query: { 'api-version': API_MANAGEMENT_API_VERSION },
-        purpose: `list the APIs of API Management service ${service.name}`,
-        subscriptionId,
-        abortSignal: options.abortSignal,
-      });
-      return toApiManagementService(service, apis);
+      const [apis, onboarded] = await allSettledOrThrow([
+        transport.sendList<ArmApi>({
+          method: 'GET',
+          path: `${service.id}/apis`,
+          query: { 'api-version': API_MANAGEMENT_API_VERSION },
+          purpose: `list the APIs of API Management service ${service.name}`,
+          subscriptionId,
+          abortSignal: options.abortSignal,
+        }),
+        readOnboardedApiNamesIfRegistered(transport, subscriptionId, service.id, options),
+      ]);
+      return markOnboardedApis(toApiManagementService(service, apis), onboarded);
     }),
   );
 }

@@ -1,6 +1,7 @@
 /** `list`: one row per subscription, a page at a time, so even a large tenant never makes one giant card. */
 import template from './templates/fleet.json';
 import { FleetRow, isApiPostureOn, isDefenderForApisOn } from '../core/defender';
+import { countCoverage } from '../core/fleet';
 import { executeAction } from './actions';
 import { expandTemplate } from './expand';
 import { FleetCardModel } from './models';
@@ -48,6 +49,14 @@ function rowView(row: FleetRow) {
   };
 }
 
+/** How fresh the rows are: Resource Graph lags ARM; the per-subscription fallback reads ARM itself. */
+export function freshnessNote({ source, fallbackReason }: Pick<FleetCardModel, 'source' | 'fallbackReason'>): string {
+  if (source === 'resource-graph') return 'As of Resource Graph; may lag up to a minute (changes the bot made show at once).';
+  if (source === 'arm' && fallbackReason) return `Resource Graph unavailable: read each subscription directly (${escapeMarkdown(fallbackReason, 200)}).`;
+  if (source === 'arm') return 'Read from each subscription directly.';
+  return '';
+}
+
 export function fleetCardView(model: FleetCardModel) {
   const pageSize = Math.max(1, Math.floor(model.pageSize ?? FLEET_PAGE_SIZE));
   const rows = sortFleetRows(model.rows);
@@ -56,17 +65,18 @@ export function fleetCardView(model: FleetCardModel) {
   const first = (page - 1) * pageSize;
   const pageRows = rows.slice(first, first + pageSize);
 
-  const unreadable = rows.filter((row) => row.error || !row.settings).length;
-  const fullyOn = rows.filter((row) => row.settings && !row.error && isDefenderForApisOn(row.settings.api) && isApiPostureOn(row.settings.cspm)).length;
-  const headlineParts = [`${fullyOn} of ${plural(rows.length, 'subscription')} fully on`];
+  const { covered, partlyCovered, off, unreadable } = countCoverage(rows);
+  const headlineParts = [`${plural(rows.length, 'subscription')}: ${covered} covered`, `${partlyCovered} partly covered`, `${off} off`];
   if (unreadable > 0) headlineParts.push(`${unreadable} could not be read`);
-  const tone = rows.length > 0 && fullyOn === rows.length ? 'good' : unreadable > 0 ? 'attention' : 'warning';
+  const tone = rows.length > 0 && covered === rows.length ? 'good' : unreadable > 0 ? 'attention' : 'warning';
 
   const hasMore = first + pageSize < rows.length;
   return {
     title: 'Defender for APIs across subscriptions',
     headline: rows.length === 0 ? 'The bot cannot see any subscription. Check its role assignments.' : headlineParts.join(' · '),
     headlineColor: toneColor(rows.length === 0 ? 'attention' : tone),
+    hasFreshness: freshnessNote(model) !== '',
+    freshness: freshnessNote(model),
     rows: pageRows.map(rowView),
     pageInfo: rows.length === 0 ? 'Nothing to show.' : `Showing ${first + 1}–${first + pageRows.length} of ${rows.length}. Type \`status <sub>\` for details.`,
     actions: hasMore ? [executeAction({ title: 'Show more', verb: VERBS.listMore, data: { page: page + 1 } })] : [],
