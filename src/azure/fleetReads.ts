@@ -1,7 +1,7 @@
 /**
  * Every fleet-wide read (subscriptions, Defender settings, API Management inventory): from Azure Resource Graph,
- * a handful of calls for thousands of subscriptions; or, when Graph answers 403, cannot be reached or keeps
- * throttling, from ARM one subscription at a time, saying so. After such a failure Graph is left alone for a minute,
+ * a handful of calls for thousands of subscriptions; or, when Graph answers 403, cannot be reached, keeps
+ * throttling or sees no subscription that ARM lists (no Reader), from ARM one subscription at a time, saying so. After such a failure Graph is left alone for a minute,
  * so a user does not wait for the SDK's retries on every command. `list`, `enable all` planning, name resolution
  * and (later) the watch scan all read through here.
  */
@@ -44,6 +44,16 @@ export interface FleetReadsOptions {
 
 type Fallback<T> = (reason: string) => Promise<T>;
 
+/**
+ * Resource Graph answers only with what the identity may read, so an identity with Security Admin but no Reader gets
+ * an empty answer, not a 403. Nothing at all from Graph while ARM lists subscriptions means exactly that.
+ */
+class GraphSeesNoSubscription extends Error {
+  constructor(readonly armCount: number) {
+    super(`Resource Graph shows none of the ${armCount} subscriptions ARM lists: give the bot's identity Reader on them`);
+  }
+}
+
 export class FleetReads {
   private graphSkippedUntilMs = 0;
   private graphProblem = '';
@@ -53,7 +63,7 @@ export class FleetReads {
   /** For the subscription directory: Graph's `resourcecontainers`, or GET /subscriptions page by page. */
   listSubscriptions(options: OperationOptions = {}): Promise<SubscriptionList> {
     return this.viaGraph<SubscriptionList>(
-      async () => ({ subscriptions: (await this.options.graph.query(SUBSCRIPTIONS_QUERY, options)).map(toSubscriptionFromRow), source: 'resource-graph' }),
+      async () => ({ subscriptions: (await this.seenByGraph(this.options.graph.query(SUBSCRIPTIONS_QUERY, options), options)).map(toSubscriptionFromRow), source: 'resource-graph' }),
       async () => ({ subscriptions: await listSubscriptionsFromArm(this.options.transport, options), source: 'arm' }),
     );
   }
@@ -61,7 +71,7 @@ export class FleetReads {
   /** Every subscription's Defender settings (rows straight from Graph; the caller overlays its own recent writes). */
   readFleet(options: ListFleetOptions = {}): Promise<FleetView> {
     return this.viaGraph<FleetView>(
-      async () => ({ rows: (await this.options.graph.query(DEFENDER_SETTINGS_QUERY, options)).map(toFleetRowFromRow), source: 'resource-graph' }),
+      async () => ({ rows: (await this.seenByGraph(this.options.graph.query(DEFENDER_SETTINGS_QUERY, options), options)).map(toFleetRowFromRow), source: 'resource-graph' }),
       async (reason) => {
         const subscriptions = await this.options.listSubscriptions(options);
         const rows = await readFleetFromArm(this.options.transport, subscriptions, options.concurrency ?? this.options.fleetConcurrency, options);
@@ -85,13 +95,23 @@ export class FleetReads {
     );
   }
 
+  /** The rows of a per-subscription query, unless Graph sees no subscription where ARM sees some. */
+  private async seenByGraph<Row>(rows: Promise<Row[]>, options: OperationOptions): Promise<Row[]> {
+    const answer = await rows;
+    if (answer.length > 0) return answer;
+    const fromArm = await listSubscriptionsFromArm(this.options.transport, options);
+    if (fromArm.length > 0) throw new GraphSeesNoSubscription(fromArm.length);
+    return answer;
+  }
+
   private async viaGraph<T>(read: () => Promise<T>, fallback: Fallback<T>): Promise<T> {
     if (this.options.clock.now().getTime() < this.graphSkippedUntilMs) return fallback(this.graphProblem);
     try {
       return await read();
     } catch (error) {
-      if (!isDefenderError(error) || !FALLBACK_CODES.has(error.code)) throw error;
-      this.graphProblem = describeGraphFailure(error.code, error.details.statusCode);
+      const blind = error instanceof GraphSeesNoSubscription;
+      if (!blind && (!isDefenderError(error) || !FALLBACK_CODES.has(error.code))) throw error;
+      this.graphProblem = blind ? error.message : describeGraphFailure(error.code, error.details.statusCode);
       this.graphSkippedUntilMs = this.options.clock.now().getTime() + GRAPH_RETRY_AFTER_FAILURE_IN_MS;
       return fallback(this.graphProblem);
     }

@@ -14,6 +14,7 @@ export const DEFAULT_FAULTS: Faults = {
   graphUnavailable: false,
   graphQuotaWindowMs: 5000,
   graphTenantSubscriptionLimit: 10_000,
+  graphWithoutReader: false,
 };
 
 /** mulberry32: tiny, fast, and good enough to pick which requests fail. */
@@ -98,5 +99,6 @@ export function validateFaults(faults: Faults): Faults {
   check('graphUnavailable', typeof faults.graphUnavailable === 'boolean', 'true or false');
   check('graphQuotaWindowMs', Number.isInteger(faults.graphQuotaWindowMs) && faults.graphQuotaWindowMs > 0, 'a whole number of milliseconds > 0');
   check('graphTenantSubscriptionLimit', Number.isInteger(faults.graphTenantSubscriptionLimit) && faults.graphTenantSubscriptionLimit > 0, 'a whole number > 0');
+  check('graphWithoutReader', typeof faults.graphWithoutReader === 'boolean', 'true or false');
   return faults;
 }

@@ -85,6 +85,8 @@ export interface Faults {
   graphQuotaWindowMs: number;
   /** Subscriptions a tenant-scope Resource Graph query covers; beyond it the answer says `x-ms-tenant-subscription-limit-hit`. */
   graphTenantSubscriptionLimit: number;
+  /** Resource Graph answers as to an identity without Reader: no rows (ARM still lists the subscriptions). */
+  graphWithoutReader: boolean;
 }
 
 export interface SimulatorSeed {

@@ -62,6 +62,16 @@ describe('DefenderClient fleet reads: Resource Graph and its fallbacks', () => {
     assert.equal((await harness.client.listFleet()).source, 'resource-graph');
   });
 
+  it('when Resource Graph sees no subscription that ARM lists (Reader missing), reads from ARM and says which role is missing', async () => {
+    harness = await startHarness(generateFleetSeed(4));
+    harness.simulator.setFaults({ graphWithoutReader: true });
+    assert.equal((await harness.client.resolveSubscription('Fleet 0003')).kind, 'found', 'names still resolve, from ARM');
+    const view = await harness.client.listFleet();
+    assert.equal(view.source, 'arm');
+    assert.equal(view.fallbackReason, "Resource Graph shows none of the 4 subscriptions ARM lists: give the bot's identity Reader on them");
+    assert.equal(view.rows.length, 4);
+  });
+
   it('a 400 from Resource Graph (a query it cannot run) is an error, not a silent fallback', async () => {
     harness = await startHarness(generateFleetSeed(3));
     harness.simulator.failNext({ method: 'POST', pathIncludes: 'Microsoft.ResourceGraph', status: 400, code: 'BadRequest', message: 'Query is invalid.' });

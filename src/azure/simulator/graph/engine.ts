@@ -104,7 +104,9 @@ export class ResourceGraphEngine {
 
   /** Subscriptions in scope, as Resource Graph sees them now (lagged); tenant scope stops at the subscription limit. */
   private scope(subscriptions: string[] | undefined): { records: SubscriptionRecord[]; limitHit: boolean } {
-    const { graphLagMs, graphTenantSubscriptionLimit } = this.faults.current();
+    const { graphLagMs, graphTenantSubscriptionLimit, graphWithoutReader } = this.faults.current();
+    // Resource Graph answers only with what the identity may read; without Reader that is nothing.
+    if (graphWithoutReader) return { records: [], limitHit: false };
     const asOfMs = this.nowMs() - graphLagMs;
     const seen = (record: SubscriptionRecord) => (graphLagMs > 0 ? this.history.asOf(record, asOfMs) : record);
     if (subscriptions) {
