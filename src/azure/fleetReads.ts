@@ -49,7 +49,7 @@ type Fallback<T> = (reason: string) => Promise<T>;
  * an empty answer, not a 403. Nothing at all from Graph while ARM lists subscriptions means exactly that.
  */
 class GraphSeesNoSubscription extends Error {
-  constructor(readonly armCount: number) {
+  constructor(armCount: number) {
     super(`Resource Graph shows none of the ${armCount} subscriptions ARM lists: give the bot's identity Reader on them`);
   }
 }
