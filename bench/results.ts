@@ -1,6 +1,7 @@
 /** The shape of bench/results.json. */
 import type { ApprovalResult } from './approval';
 import type { ColdStarts } from './coldStart';
+import type { ColdStatusResult } from './coldStatus';
 import type { FleetResult } from './fleet';
 import type { MachineInfo } from './machine';
 import type { TemplatingCost } from './templating';
@@ -40,4 +41,7 @@ export interface BenchResults {
     rssAfterB1Mb: { rssMb: number; peakRssMb: number };
     echoRssAfterB1Mb: { rssMb: number; peakRssMb: number };
   };
+  b5ColdStatus: ColdStatusResult;
+  /** Set when `BENCH_ONLY` re-measured some parts into an earlier run's results: which, when, and on what. */
+  partialRuns?: Array<{ parts: string[]; at: string; machine: MachineInfo }>;
 }

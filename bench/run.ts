@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: B1 turn cost against a bare echo bot, B2 fleet against the ideal bound, B3 approval to enabled,
- * B4 footprint. Writes bench/results.json and prints a table. Not a test: nothing here passes or fails, and the exit
- * code is 0 whatever the numbers. BENCH_SKIP_PROFILE=1 skips the profiled B1 pass (about a minute).
+ * `npm run bench`: B1 turn cost against a bare echo bot, B2 fleet (Resource Graph against the per-subscription path),
+ * B3 approval to enabled, B4 footprint, B5 cold status. Writes bench/results.json and prints a table. Not a test:
+ * nothing here passes or fails, and the exit code is 0 whatever the numbers. BENCH_SKIP_PROFILE=1 skips the profiled
+ * B1 pass (about a minute). BENCH_ONLY=B2,B5 re-measures just those parts into the existing results.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { LoopbackConnector } from './loopbackConnector';
 import { describeMachine, finishMachine } from './machine';
 import { measureApproval } from './approval';
 import { measureFleet } from './fleet';
+import { measureColdStatus } from './coldStatus';
 import { headlines } from './headlines';
 import type { BenchResults } from './results';
 import { markdownTable, printTable } from './report';
@@ -26,6 +28,8 @@ const B1 = { count: 2000, concurrency: 16, warmupCount: 200, blocks: 4, text: 's
 const say = (line: string) => process.stdout.write(`bench: ${line}\n`);
 
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim().toUpperCase()).filter(Boolean);
+  if (only?.length) return partial(only);
   const machine = describeMachine();
   say(`${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.atStart.join(' ')}`);
   const connector = new LoopbackConnector();
@@ -64,10 +68,12 @@ async function main(): Promise<void> {
   say('B1: templating cost of one status card, as built and with the parsed template reused…');
   const templating = await measureTemplating();
 
-  say('B2: list over 500 subscriptions at 100 ms per ARM call…');
+  say('B2: list over 5,000 subscriptions at 150 ms per ARM call: Resource Graph cold, warm, then per subscription…');
   const fleet = await measureFleet(connector);
   say('B3: approve → enabled at 100 ms per ARM call, 5 runs…');
   const approval = await measureApproval(connector, { runs: 5 });
+  say('B5: cold status among 5,000 subscriptions at 150 ms per ARM call…');
+  const coldStatus = await measureColdStatus(connector);
   await connector.close();
 
   const results: BenchResults = {
@@ -100,13 +106,44 @@ async function main(): Promise<void> {
       rssAfterB1Mb: rssAfterB1,
       echoRssAfterB1Mb: echoRssAfterB1,
     },
+    b5ColdStatus: coldStatus,
   };
-  fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  report(results);
+}
 
+const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results.json');
+
+function report(results: BenchResults): void {
+  fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + '\n');
   const rows = headlines(results);
   process.stdout.write(`\n${printTable(rows)}\n\n`);
   if (process.env.BENCH_MARKDOWN === '1') process.stdout.write(`${markdownTable(rows)}\n\n`);
-  say(`load average ${results.machine.loadAverage.atStart.join(' ')} → ${results.machine.loadAverage.atEnd!.join(' ')} (${machine.cores} cores); results in bench/results.json`);
+  const { loadAverage } = results.partialRuns?.at(-1)?.machine ?? results.machine;
+  say(`load average ${loadAverage.atStart.join(' ')} → ${loadAverage.atEnd!.join(' ')}; results in bench/results.json`);
+}
+
+/** BENCH_ONLY: the parts that need no build (B2, B5), measured into the results of the last full run. */
+async function partial(parts: string[]): Promise<void> {
+  const unknown = parts.filter((part) => !['B2', 'B5'].includes(part));
+  if (unknown.length) throw new Error(`BENCH_ONLY: ${unknown.join(', ')} cannot run alone; use B2 and/or B5, or unset BENCH_ONLY for the full run`);
+  const machine = describeMachine();
+  const results = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as BenchResults;
+  const connector = new LoopbackConnector();
+  await connector.start();
+  try {
+    if (parts.includes('B2')) {
+      say('B2: list over 5,000 subscriptions at 150 ms per ARM call: Resource Graph cold, warm, then per subscription…');
+      results.b2Fleet = await measureFleet(connector);
+    }
+    if (parts.includes('B5')) {
+      say('B5: cold status among 5,000 subscriptions at 150 ms per ARM call…');
+      results.b5ColdStatus = await measureColdStatus(connector);
+    }
+  } finally {
+    await connector.close();
+  }
+  results.partialRuns = [...(results.partialRuns ?? []), { parts, at: new Date().toISOString(), machine: finishMachine(machine) }];
+  report(results);
 }
 
 main().catch((error: unknown) => {

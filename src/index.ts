@@ -42,7 +42,10 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const clock = options.clock ?? systemClock;
   // Storage first: a second bot on one data directory stops here, with one line naming it.
   const storage = await connectStorage(config);
-  const arm = await connectArm(config, { clock });
+  const arm = await connectArm(config, {
+    clock,
+    onBackgroundError: (error, task) => logger.warn({ err: error, task }, `background refresh failed: could not ${task}; the previous data stays in use`),
+  });
 
   const { store, audit } = storage;
   const requests = new RequestRepository(store);
@@ -69,6 +72,8 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const requestCards = new RequestCards(store);
   const background = new BackgroundWork(logger);
   const proactive: ProactiveChannel = { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) };
+  // The first command then resolves its subscription from memory instead of reading the tenant.
+  background.run('load the subscription directory', () => arm.gateway.warmUp());
   const publisher = new CardPublisher(
     requestCards,
     proactive,
@@ -94,6 +99,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     readinessChecks: [
       { name: 'storage', detail: storage.description, check: () => checkStoreWritable(store, clock) },
       { name: 'arm', detail: arm.description, check: () => arm.gateway.ping() },
+      { name: 'subscriptions', detail: 'subscription directory loaded', check: () => arm.gateway.warmUp() },
     ],
   });
   const { port } = await server.listen(config.port, config.host);

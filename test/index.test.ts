@@ -54,12 +54,12 @@ describe('the bot server (demo mode, real HTTP)', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('is alive and ready (storage and ARM reachable)', async () => {
+  it('is alive and ready (storage and ARM reachable, subscription directory loaded)', async () => {
     assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
     const ready = await fetch(`${bot.url}/readyz`);
     const body = await ready.json();
     assert.equal(ready.status, 200, JSON.stringify(body));
-    assert.deepEqual(body.checks.map((check: { name: string; ok: boolean }) => [check.name, check.ok]), [['storage', true], ['arm', true]]);
+    assert.deepEqual(body.checks.map((check: { name: string; ok: boolean }) => [check.name, check.ok]), [['storage', true], ['arm', true], ['subscriptions', true]]);
   });
 
   it('answers `help` by POSTing a reply with an Adaptive Card to the serviceUrl', async () => {

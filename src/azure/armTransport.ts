@@ -35,6 +35,8 @@ export interface ArmTransportOptions {
    */
   callTimeoutInMs?: number;
   now: () => Date;
+  /** Sees every successful call and its answer (DefenderClient remembers its own writes' read-backs with it). */
+  onSuccess?: (call: ArmCall, response: ArmResponse<unknown>) => void;
 }
 
 export interface ArmResponse<T> {
@@ -44,6 +46,7 @@ export interface ArmResponse<T> {
 }
 
 export interface ArmCall extends OperationOptions {
+  /** POST: Resource Graph queries (read-only) and alert status changes (idempotent: the same status again is harmless). */
   method: 'GET' | 'PUT' | 'DELETE' | 'POST';
   /** A path under the endpoint ("/subscriptions/...") or an absolute nextLink from ARM. */
   path: string;
@@ -115,15 +118,18 @@ export class ArmTransport {
     }
     if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, { ...context, now: this.options.now() });
     const answered = { status: response.status, headers: { get: (name: string) => response.headers.get(name) } };
-    if (!response.bodyAsText) return { ...answered, body: {} as T };
+    let body: T;
     try {
-      return { ...answered, body: JSON.parse(response.bodyAsText) as T };
+      body = response.bodyAsText ? (JSON.parse(response.bodyAsText) as T) : ({} as T);
     } catch (parseError) {
       throw new DefenderError('ArmError', `ArmError: ARM answered the request to ${call.purpose} with a body that is not JSON (${(parseError as Error).message}); retry, and report it if it persists`, {
         statusCode: response.status,
         requestId: response.headers.get('x-ms-request-id'),
       });
     }
+    const result = { ...answered, body };
+    this.options.onSuccess?.(call, result);
+    return result;
   }
 
   private timedOut(call: ArmCall): DefenderError {

@@ -1,10 +1,13 @@
 /**
  * The DefenderGateway over Azure Resource Manager, plus the issue's convenience API: plan() and apply().
  * All HTTP goes through the SDK pipeline in ArmTransport; this class only decides which calls to make, and when.
+ * Fleet-wide reads (the subscription list, `list`, `enable all` planning) come from Azure Resource Graph through
+ * FleetReads; one subscription's status and every read that decides a write stay on direct ARM reads.
  */
 import type { TokenCredential } from '@azure/identity';
-import type { DefenderSettings, FleetRow, Subscription, SubscriptionResolution, SubscriptionStatus } from '../core/defender';
+import type { DefenderSettings, Subscription, SubscriptionResolution, SubscriptionStatus } from '../core/defender';
 import { isDefenderError } from '../core/errors';
+import type { ApiManagementInventory, FleetView } from '../core/fleet';
 import type { TargetOutcome } from '../core/outcome';
 import { targetStaleReasons as staleReasons } from '../core/desiredState';
 import { planTarget, type ChangePlan, type PlanOptions, type TargetPlan } from '../core/plan';
@@ -15,11 +18,14 @@ import { allSettledOrThrow, mapWithConcurrency } from './boundedConcurrency';
 import { KeyedMutex } from '../core/keyedMutex';
 import { PricingWriter } from './pricingWriter';
 import { ApiOnboarder, type ApiOnboarderOptions } from './apiOnboarder';
-import { markOnboardedApis } from './onboardedApis';
 import { readApiManagementServices, readCanWritePricings, readDefenderSettings, readSecurityProviderRegistered } from './settingsReader';
 import { SubscriptionDirectory } from './subscriptionDirectory';
 import { StatusContextCache, type StatusContext } from './statusContextCache';
-import { SUBSCRIPTIONS_API_VERSION } from './models/subscription';
+import { SUBSCRIPTIONS_API_VERSION, toSubscription, type ArmSubscription } from './models/subscription';
+import { FleetReads } from './fleetReads';
+import { listSubscriptionsFromArm } from './armFleetReads';
+import { RecentOwnWrites } from './recentOwnWrites';
+import { ResourceGraphClient } from './resourceGraph/resourceGraphClient';
 import { readApiAlerts, writeAlertStatus } from './alertsReader';
 import { joinApiPosture, readApiCollections } from './apiPostureReader';
 
@@ -31,11 +37,15 @@ export interface DefenderClientOptions {
   endpoint?: string;
   /** PEM CA trusted by this client's pipeline only (the simulator's self-signed CA). Never set against real ARM. */
   caCertificate?: string;
-  /** Subscriptions read at once by listFleet and apply; default 16. */
+  /** Subscriptions read at once by apply, and by listFleet when it reads one by one (without Resource Graph); default 16. */
   fleetConcurrency?: number;
   clock?: Clock;
-  /** How long the subscription list is reused; default 60 000 ms. */
+  /** Age after which the subscription list is refreshed in the background; default 60 000 ms. */
   subscriptionCacheTtlInMs?: number;
+  /** How long the bot's own writes are laid over Resource Graph's (lagging) rows; default 5 minutes. */
+  ownWriteMemoryInMs?: number;
+  /** A background refresh (the subscription list) failed; the old data stays in use. Default: ignored. */
+  onBackgroundError?: (error: unknown, task: string) => void;
   /** How long a status reuses API Management inventory, provider registration and rights; default 30 000 ms. */
   statusContextCacheTtlInMs?: number;
   /** Default "defender-chatops/0.1"; the SDK appends its own agent string. */
@@ -53,6 +63,8 @@ export interface DefenderClientOptions {
 export class DefenderClient implements DefenderGateway {
   private readonly transport: ArmTransport;
   private readonly directory: SubscriptionDirectory;
+  private readonly fleet: FleetReads;
+  private readonly ownWrites: RecentOwnWrites;
   private readonly writer: PricingWriter;
   private readonly onboarder: ApiOnboarder;
   private readonly fleetConcurrency: number;
@@ -63,16 +75,33 @@ export class DefenderClient implements DefenderGateway {
 
   constructor(options: DefenderClientOptions) {
     const clock = (this.clock = options.clock ?? systemClock);
-    this.transport = new ArmTransport({ ...options, now: () => clock.now() });
-    this.directory = new SubscriptionDirectory(this.transport, clock, options.subscriptionCacheTtlInMs);
+    this.ownWrites = new RecentOwnWrites(clock, options.ownWriteMemoryInMs);
+    this.transport = new ArmTransport({ ...options, now: () => clock.now(), onSuccess: (call, response) => this.ownWrites.observe(call, response) });
+    this.fleetConcurrency = options.fleetConcurrency ?? DEFAULT_FLEET_CONCURRENCY;
+    const graph = new ResourceGraphClient(this.transport, {
+      clock,
+      listSubscriptionIdsFromArm: async (callOptions) => (await listSubscriptionsFromArm(this.transport, callOptions)).map((subscription) => subscription.subscriptionId),
+    });
+    this.fleet = new FleetReads({ graph, transport: this.transport, clock, fleetConcurrency: this.fleetConcurrency, listSubscriptions: (callOptions) => this.directory.list(callOptions) });
+    this.directory = new SubscriptionDirectory({
+      load: async (callOptions) => (await this.fleet.listSubscriptions(callOptions)).subscriptions,
+      getOne: (subscriptionId, callOptions) => this.readSubscription(subscriptionId, callOptions),
+      clock,
+      ttlInMs: options.subscriptionCacheTtlInMs,
+      onBackgroundError: (error) => options.onBackgroundError?.(error, 'refresh the subscription list'),
+    });
     this.writer = new PricingWriter(this.transport, new KeyedMutex());
     this.onboarder = new ApiOnboarder(this.transport, options.onboarding);
-    this.fleetConcurrency = options.fleetConcurrency ?? DEFAULT_FLEET_CONCURRENCY;
     this.statusContext = new StatusContextCache(clock, options.statusContextCacheTtlInMs);
   }
 
   listSubscriptions(options?: OperationOptions): Promise<Subscription[]> {
     return this.directory.list(options);
+  }
+
+  /** Loads the subscription directory, so the first command resolves its subscription without reading the tenant. */
+  warmUp(options?: OperationOptions): Promise<void> {
+    return this.directory.warmUp(options);
   }
 
   resolveSubscription(query: string, options?: OperationOptions): Promise<SubscriptionResolution> {
@@ -94,7 +123,7 @@ export class DefenderClient implements DefenderGateway {
 
   private async readStatusContext(subscriptionId: string, options: OperationOptions): Promise<StatusContext> {
     const [apiManagementServices, securityProviderRegistered, canWritePricings] = await allSettledOrThrow([
-      readApiManagementServices(this.transport, subscriptionId, options).then((services) => markOnboardedApis(this.transport, subscriptionId, services, options)),
+      readApiManagementServices(this.transport, subscriptionId, { ...options, withOnboarding: true }),
       readSecurityProviderRegistered(this.transport, subscriptionId, options),
       readCanWritePricings(this.transport, subscriptionId, options),
     ]);
@@ -111,24 +140,16 @@ export class DefenderClient implements DefenderGateway {
     }
   }
 
-  listFleet(options: ListFleetOptions = {}): Promise<FleetRow[]> {
-    return this.readEachSubscription(options, async (subscription) => ({ subscription, settings: await readDefenderSettings(this.transport, subscription.subscriptionId, options) }));
+  /** Resource Graph's rows with the bot's own recent writes laid over them; per-subscription ARM reads when Graph is unusable. */
+  async listFleet(options: ListFleetOptions = {}): Promise<FleetView> {
+    const view = await this.fleet.readFleet(options);
+    if (view.source !== 'resource-graph') return view;
+    this.directory.prime(view.rows.map((row) => row.subscription));
+    return { ...view, rows: this.ownWrites.overlay(view.rows) };
   }
 
-  /** `read` on every visible subscription, `concurrency` at a time; a DefenderError becomes that row's `error`. */
-  private async readEachSubscription<Row extends { subscription: Subscription }>(
-    options: ListFleetOptions,
-    read: (subscription: Subscription) => Promise<Row>,
-  ): Promise<Array<Row | { subscription: Subscription; error: { code: string; message: string } }>> {
-    const subscriptions = await this.directory.list(options);
-    return mapWithConcurrency(subscriptions, options.concurrency ?? this.fleetConcurrency, async (subscription) => {
-      try {
-        return await read(subscription);
-      } catch (error) {
-        if (!isDefenderError(error)) throw error;
-        return { subscription, error: { code: error.code, message: error.message } };
-      }
-    });
+  listApiManagementInventory(options: ListFleetOptions = {}): Promise<ApiManagementInventory> {
+    return this.fleet.readApiManagementInventory(options);
   }
 
   listApiAlerts(subscriptionId: string, options: ListApiAlertsOptions = {}): Promise<ApiAlert[]> {
@@ -136,10 +157,19 @@ export class DefenderClient implements DefenderGateway {
     return readApiAlerts(this.transport, subscriptionId, { since, abortSignal: options.abortSignal });
   }
 
-  listFleetApiAlerts(options: ListApiAlertsOptions & ListFleetOptions = {}): Promise<SubscriptionApiAlerts[]> {
+  /** Every visible subscription's API alerts, `concurrency` at a time; a DefenderError becomes that row's `error`. */
+  async listFleetApiAlerts(options: ListApiAlertsOptions & ListFleetOptions = {}): Promise<SubscriptionApiAlerts[]> {
     // One window for every subscription, so "the last 7 days" means the same thing on each row.
     const since = options.since ?? new Date(this.clock.now().getTime() - API_ALERT_WINDOW_IN_MS);
-    return this.readEachSubscription(options, async (subscription) => ({ subscription, alerts: await this.listApiAlerts(subscription.subscriptionId, { ...options, since }) }));
+    const subscriptions = await this.directory.list(options);
+    return mapWithConcurrency(subscriptions, options.concurrency ?? this.fleetConcurrency, async (subscription): Promise<SubscriptionApiAlerts> => {
+      try {
+        return { subscription, alerts: await this.listApiAlerts(subscription.subscriptionId, { ...options, since }) };
+      } catch (error) {
+        if (!isDefenderError(error)) throw error;
+        return { subscription, error: { code: error.code, message: error.message } };
+      }
+    });
   }
 
   setAlertStatus(subscriptionId: string, alert: AlertRef, status: SettableAlertStatus, options?: OperationOptions): Promise<void> {
@@ -160,6 +190,18 @@ export class DefenderClient implements DefenderGateway {
     this.statusContext.invalidate(target.subscriptionId);
     if (target.onboarding) return this.onboarder.applyTarget(target, options).finally(() => this.statusContext.invalidate(target.subscriptionId));
     return this.writer.applyTarget(target, current, options);
+  }
+
+  private async readSubscription(subscriptionId: string, options: OperationOptions): Promise<Subscription> {
+    const wire = await this.transport.send<ArmSubscription>({
+      method: 'GET',
+      path: `/subscriptions/${encodeURIComponent(subscriptionId)}`,
+      query: { 'api-version': SUBSCRIPTIONS_API_VERSION },
+      purpose: 'read the subscription',
+      subscriptionId,
+      abortSignal: options.abortSignal,
+    });
+    return toSubscription(wire);
   }
 
   /** One uncached subscriptions call: proves the endpoint, TLS trust and token all work. */

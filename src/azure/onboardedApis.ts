@@ -4,21 +4,22 @@ import { isDefenderError } from '../core/errors';
 import type { OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
 import { readOnboardedApiNames } from './apiOnboarder';
-import { serviceIdOf } from './models/apiCollection';
 
 /**
- * Sets `onboarded` on every API. When the list cannot be read because Microsoft.Security is not registered,
- * `onboarded` stays unknown (undefined) rather than failing the whole status.
+ * Lower-cased names of the service's onboarded APIs; undefined (unknown) when the list cannot be read because
+ * Microsoft.Security is not registered, rather than failing the whole status.
  */
-export async function markOnboardedApis(transport: ArmTransport, subscriptionId: string, services: ApiManagementService[], options: OperationOptions = {}): Promise<ApiManagementService[]> {
-  return Promise.all(services.map(async (service) => {
-    let onboarded: Set<string>;
-    try {
-      onboarded = await readOnboardedApiNames(transport, subscriptionId, serviceIdOf(subscriptionId, service.resourceGroup, service.name), options);
-    } catch (error) {
-      if (isDefenderError(error) && error.code === 'MissingSubscriptionRegistration') return service;
-      throw error;
-    }
-    return { ...service, apis: service.apis.map((api) => ({ ...api, onboarded: onboarded.has(api.name.toLowerCase()) })) };
-  }));
+export async function readOnboardedApiNamesIfRegistered(transport: ArmTransport, subscriptionId: string, serviceId: string, options: OperationOptions = {}): Promise<Set<string> | undefined> {
+  try {
+    return await readOnboardedApiNames(transport, subscriptionId, serviceId, options);
+  } catch (error) {
+    if (isDefenderError(error) && error.code === 'MissingSubscriptionRegistration') return undefined;
+    throw error;
+  }
+}
+
+/** Sets `onboarded` on every API of the service; leaves it unset when the onboarded names are unknown. */
+export function markOnboardedApis(service: ApiManagementService, onboarded: Set<string> | undefined): ApiManagementService {
+  if (!onboarded) return service;
+  return { ...service, apis: service.apis.map((api) => ({ ...api, onboarded: onboarded.has(api.name.toLowerCase()) })) };
 }

@@ -6,6 +6,7 @@ import type { ArmTransport } from './armTransport';
 import { allSettledOrThrow } from './boundedConcurrency';
 import { isActionPermitted } from './permissions';
 import { API_MANAGEMENT_API_VERSION, toApiManagementService, type ArmApi, type ArmApiManagementService } from './models/apiManagement';
+import { markOnboardedApis, readOnboardedApiNamesIfRegistered } from './onboardedApis';
 import {
   PERMISSIONS_API_VERSION,
   PRICINGS_WRITE_ACTION,
@@ -31,7 +32,12 @@ export async function readDefenderSettings(transport: ArmTransport, subscription
   return toDefenderSettings(subscriptionId, list);
 }
 
-export async function readApiManagementServices(transport: ArmTransport, subscriptionId: string, options: OperationOptions = {}): Promise<ApiManagementService[]> {
+/** The services, then per service its APIs (and, for `status`, its onboarded APIs) at once: two round trips deep. */
+export async function readApiManagementServices(
+  transport: ArmTransport,
+  subscriptionId: string,
+  options: OperationOptions & { withOnboarding?: boolean } = {},
+): Promise<ApiManagementService[]> {
   let services: ArmApiManagementService[];
   try {
     services = await transport.sendList<ArmApiManagementService>({
@@ -49,15 +55,19 @@ export async function readApiManagementServices(transport: ArmTransport, subscri
   }
   return allSettledOrThrow(
     services.map(async (service) => {
-      const apis = await transport.sendList<ArmApi>({
-        method: 'GET',
-        path: `${service.id}/apis`,
-        query: { 'api-version': API_MANAGEMENT_API_VERSION },
-        purpose: `list the APIs of API Management service ${service.name}`,
-        subscriptionId,
-        abortSignal: options.abortSignal,
-      });
-      return toApiManagementService(service, apis);
+      const [apis, onboarded] = await allSettledOrThrow([
+        transport.sendList<ArmApi>({
+          method: 'GET',
+          path: `${service.id}/apis`,
+          query: { 'api-version': API_MANAGEMENT_API_VERSION },
+          purpose: `list the APIs of API Management service ${service.name}`,
+          subscriptionId,
+          abortSignal: options.abortSignal,
+        }),
+        options.withOnboarding ? readOnboardedApiNamesIfRegistered(transport, subscriptionId, service.id, options) : undefined,
+      ]);
+      const withApis = toApiManagementService(service, apis);
+      return onboarded ? markOnboardedApis(withApis, onboarded) : withApis;
     }),
   );
 }

@@ -1,13 +1,17 @@
 /**
- * The subscriptions the bot's identity can see, listed once and kept for a short TTL so a chat turn
- * ("status prod", then "enable prod") does not re-list every time. Resolution by GUID or display name.
+ * The subscriptions the bot's identity can see, for name and GUID resolution without paging through the tenant on
+ * a user's turn. Loaded at start-up (warmUp), served from memory, and refreshed in the background once older than
+ * the TTL; a name that matches nothing triggers one fresh read, so a subscription created a minute ago is found.
+ * Where the list comes from (Resource Graph, or ARM's GET /subscriptions) is the loader's business.
  */
 import type { Subscription, SubscriptionResolution } from '../core/defender';
 import type { Clock, OperationOptions } from '../core/ports';
-import type { ArmTransport } from './armTransport';
-import { SUBSCRIPTIONS_API_VERSION, toSubscription, type ArmSubscription } from './models/subscription';
 
 export const DEFAULT_SUBSCRIPTION_CACHE_TTL_IN_MS = 60_000;
+/** Older than this, a caller waits for a fresh list instead of getting the old one. */
+const MAX_STALENESS_IN_TTLS = 10;
+/** A not-found name re-reads the list only if the list is at least this old, so typos cannot hammer the loader. */
+const MIN_AGE_FOR_NOT_FOUND_REFRESH_IN_MS = 5_000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -31,55 +35,69 @@ export function resolveFromList(query: string, visible: Subscription[]): Subscri
   return { kind: 'not-found', query, visible };
 }
 
+export interface SubscriptionDirectoryOptions {
+  /** The whole list (Resource Graph, or ARM when Graph cannot be used). */
+  load: (options: OperationOptions) => Promise<Subscription[]>;
+  /** One subscription by id, for an id the list does not hold (404 → SubscriptionNotFound). */
+  getOne: (subscriptionId: string, options: OperationOptions) => Promise<Subscription>;
+  clock: Clock;
+  ttlInMs?: number;
+  /** A background refresh failed; the old list stays in use and the next use tries again. */
+  onBackgroundError?: (error: unknown) => void;
+}
+
 export class SubscriptionDirectory {
   private cached?: { subscriptions: Subscription[]; fetchedAtMs: number };
   private inFlight?: Promise<Subscription[]>;
+  private readonly ttlInMs: number;
 
-  constructor(
-    private readonly transport: ArmTransport,
-    private readonly clock: Clock,
-    private readonly ttlInMs: number = DEFAULT_SUBSCRIPTION_CACHE_TTL_IN_MS,
-  ) {}
-
-  async list(options: OperationOptions = {}): Promise<Subscription[]> {
-    const nowMs = this.clock.now().getTime();
-    if (this.cached && nowMs - this.cached.fetchedAtMs < this.ttlInMs) return this.cached.subscriptions;
-    // Callers arriving while a list is on the wire share it instead of listing again (and share its abort signal).
-    this.inFlight ??= this.fetch(options).finally(() => (this.inFlight = undefined));
-    return this.inFlight;
+  constructor(private readonly options: SubscriptionDirectoryOptions) {
+    this.ttlInMs = options.ttlInMs ?? DEFAULT_SUBSCRIPTION_CACHE_TTL_IN_MS;
   }
 
-  private async fetch(options: OperationOptions): Promise<Subscription[]> {
-    const wire = await this.transport.sendList<ArmSubscription>({
-      method: 'GET',
-      path: '/subscriptions',
-      query: { 'api-version': SUBSCRIPTIONS_API_VERSION },
-      purpose: 'list the subscriptions it can see',
-      abortSignal: options.abortSignal,
-    });
-    const subscriptions = wire.map(toSubscription);
-    this.cached = { subscriptions, fetchedAtMs: this.clock.now().getTime() };
-    return subscriptions;
+  /** Loads the list ahead of the first command; resolves once it is in memory. */
+  async warmUp(options: OperationOptions = {}): Promise<void> {
+    await this.list(options);
+  }
+
+  /** The list in memory; past the TTL it is still served while a background read replaces it. */
+  async list(options: OperationOptions = {}): Promise<Subscription[]> {
+    const ageMs = this.ageMs();
+    if (!this.cached || ageMs >= this.ttlInMs * MAX_STALENESS_IN_TTLS) return this.refresh(options);
+    if (ageMs >= this.ttlInMs) this.refresh({}).catch((error: unknown) => this.options.onBackgroundError?.(error));
+    return this.cached.subscriptions;
+  }
+
+  /** A complete list read elsewhere (the fleet read sees every subscription too) replaces the cached one. */
+  prime(subscriptions: Subscription[]): void {
+    this.cached = { subscriptions, fetchedAtMs: this.options.clock.now().getTime() };
   }
 
   async resolve(query: string, options: OperationOptions = {}): Promise<SubscriptionResolution> {
-    return resolveFromList(query, await this.list(options));
+    const resolution = resolveFromList(query, await this.list(options));
+    if (resolution.kind !== 'not-found' || this.ageMs() < MIN_AGE_FOR_NOT_FOUND_REFRESH_IN_MS) return resolution;
+    return resolveFromList(query, await this.refresh(options));
   }
 
-  /** One subscription by id: from the fresh cache when it is there, else a single GET (404 → SubscriptionNotFound). */
+  /** One subscription by id: from the list when it is there, else a single read. */
   async get(subscriptionId: string, options: OperationOptions = {}): Promise<Subscription> {
-    const nowMs = this.clock.now().getTime();
-    const fresh = this.cached && nowMs - this.cached.fetchedAtMs < this.ttlInMs ? this.cached.subscriptions : [];
-    const known = fresh.find((subscription) => subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
-    if (known) return known;
-    const wire = await this.transport.send<ArmSubscription>({
-      method: 'GET',
-      path: `/subscriptions/${encodeURIComponent(subscriptionId)}`,
-      query: { 'api-version': SUBSCRIPTIONS_API_VERSION },
-      purpose: 'read the subscription',
-      subscriptionId,
-      abortSignal: options.abortSignal,
-    });
-    return toSubscription(wire);
+    const known = this.cached?.subscriptions.find((subscription) => subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+    return known ?? this.options.getOne(subscriptionId, options);
+  }
+
+  /** Callers arriving while a read is on the wire share it instead of reading again (and share its abort signal). */
+  private refresh(options: OperationOptions): Promise<Subscription[]> {
+    this.inFlight ??= this.options
+      .load(options)
+      .then((subscriptions) => {
+        this.prime(subscriptions);
+        return subscriptions;
+      })
+      .finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private ageMs(): number {
+    return this.cached ? this.options.clock.now().getTime() - this.cached.fetchedAtMs : Number.POSITIVE_INFINITY;
   }
 }

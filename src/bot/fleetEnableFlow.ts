@@ -35,7 +35,7 @@ async function resolveNamed(deps: BotDeps, names: string[]): Promise<{ found: Su
 
 async function candidatesFor(deps: BotDeps, subscriptions: string[] | 'all'): Promise<{ candidates: Candidate[]; problems: string[] }> {
   if (subscriptions === 'all') {
-    const rows = await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency });
+    const { rows } = await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency });
     return { candidates: rows.map((row) => ({ subscription: row.subscription, settings: row.settings, error: row.error?.message })), problems: [] };
   }
   const { found, problems } = await resolveNamed(deps, subscriptions);

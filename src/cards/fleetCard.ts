@@ -4,6 +4,7 @@ import { FleetRow, isApiPostureOn, isDefenderForApisOn } from '../core/defender'
 import { executeAction } from './actions';
 import { expandTemplate } from './expand';
 import { pageOf, showingWords } from './paging';
+import { countCoverage } from '../core/fleet';
 import { FleetCardModel } from './models';
 import { escapeMarkdown, plural, withCodeOnce } from './text';
 import { toneColor } from './tone';
@@ -45,20 +46,29 @@ function rowView(row: FleetRow) {
   };
 }
 
+/** How fresh the rows are: Resource Graph lags ARM; the per-subscription fallback reads ARM itself. */
+export function freshnessNote({ source, fallbackReason }: Pick<FleetCardModel, 'source' | 'fallbackReason'>): string {
+  if (source === 'resource-graph') return 'As of Resource Graph; may lag up to a minute (changes the bot made show at once).';
+  if (source === 'arm' && fallbackReason) return `Resource Graph unavailable: read each subscription directly (${escapeMarkdown(fallbackReason, 200)}).`;
+  if (source === 'arm') return 'Read from each subscription directly.';
+  return '';
+}
+
 export function fleetCardView(model: FleetCardModel) {
   const rows = sortFleetRows(model.rows);
   const shown = pageOf(rows, model.page, model.pageSize ?? FLEET_PAGE_SIZE);
 
-  const unreadable = rows.filter((row) => row.error || !row.settings).length;
-  const fullyOn = rows.filter((row) => row.settings && !row.error && isDefenderForApisOn(row.settings.api) && isApiPostureOn(row.settings.cspm)).length;
-  const headlineParts = [`${fullyOn} of ${plural(rows.length, 'subscription')} fully on`];
+  const { covered, partlyCovered, off, unreadable } = countCoverage(rows);
+  const headlineParts = [`${plural(rows.length, 'subscription')}: ${covered} covered`, `${partlyCovered} partly covered`, `${off} off`];
   if (unreadable > 0) headlineParts.push(`${unreadable} could not be read`);
-  const tone = rows.length > 0 && fullyOn === rows.length ? 'good' : unreadable > 0 ? 'attention' : 'warning';
+  const tone = rows.length > 0 && covered === rows.length ? 'good' : unreadable > 0 ? 'attention' : 'warning';
 
   return {
     title: 'Defender for APIs across subscriptions',
     headline: rows.length === 0 ? 'The bot cannot see any subscription. Check its role assignments.' : headlineParts.join(' · '),
     headlineColor: toneColor(rows.length === 0 ? 'attention' : tone),
+    hasFreshness: freshnessNote(model) !== '',
+    freshness: freshnessNote(model),
     rows: shown.items.map(rowView),
     pageInfo: rows.length === 0 ? 'Nothing to show.' : `${showingWords(shown)}. Type \`status <sub>\` for details.`,
     actions: shown.nextPage ? [executeAction({ title: 'Show more', verb: VERBS.listMore, data: { page: shown.nextPage } })] : [],

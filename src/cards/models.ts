@@ -3,6 +3,7 @@
  * the bot maps its records onto these, the cards shape them into words and colours.
  */
 import type { FleetRow, Subscription, SubscriptionStatus } from '../core/defender';
+import type { FleetSource } from '../core/fleet';
 import type { ApiPosture, OpenApiAlertsSummary, SubscriptionApiAlerts } from '../core/monitoring';
 import type { TargetOutcome } from '../core/outcome';
 import type { RequestStatus } from '../core/approval/types';
@@ -43,6 +44,10 @@ export interface FleetCardModel {
   page: number;
   /** Rows per page; default FLEET_PAGE_SIZE (15). */
   pageSize?: number;
+  /** Where the rows come from; the card says how fresh they are. Unset: no freshness line. */
+  source?: FleetSource;
+  /** Why Resource Graph could not be used (source 'arm'). */
+  fallbackReason?: string;
 }
 
 /** The part of a TargetPlan a card shows; a whole TargetPlan fits. */

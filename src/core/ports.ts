@@ -2,7 +2,8 @@
  * The ports the core talks through. Adapters live in src/azure, src/storage and src/bot;
  * tests wire the real ARM simulator and real file storage through the same interfaces.
  */
-import type { DefenderSettings, FleetRow, Subscription, SubscriptionResolution, SubscriptionStatus } from './defender';
+import type { DefenderSettings, Subscription, SubscriptionResolution, SubscriptionStatus } from './defender';
+import type { ApiManagementInventory, FleetView } from './fleet';
 import type { TargetPlan } from './plan';
 import type { TargetOutcome } from './outcome';
 import type { AlertRef, ApiAlert, ApiPosture, SettableAlertStatus, SubscriptionApiAlerts } from './monitoring';
@@ -12,7 +13,7 @@ export interface OperationOptions {
 }
 
 export interface ListFleetOptions extends OperationOptions {
-  /** Subscriptions read at once; default from configuration (16). */
+  /** Subscriptions read at once when reading one by one (the fallback without Resource Graph); default from configuration (16). */
   concurrency?: number;
 }
 
@@ -24,13 +25,21 @@ export interface ListApiAlertsOptions extends OperationOptions {
 /** Everything the core needs from Azure Resource Manager. Implemented by src/azure/defenderClient.ts. */
 export interface DefenderGateway {
   listSubscriptions(options?: OperationOptions): Promise<Subscription[]>;
+  /** Loads what resolving a subscription needs before the first command asks (called at start-up). */
+  warmUp(options?: OperationOptions): Promise<void>;
   /** "sub X": a GUID or a display name, case-insensitive. */
   resolveSubscription(query: string, options?: OperationOptions): Promise<SubscriptionResolution>;
   getStatus(subscriptionId: string, options?: OperationOptions): Promise<SubscriptionStatus>;
   /** Both pricings in one call (`$filter=name in (Api,CloudPosture)`). */
   readSettings(subscriptionId: string, options?: OperationOptions): Promise<DefenderSettings>;
-  /** Every visible subscription's settings, with bounded concurrency; one failing subscription does not fail the rest. */
-  listFleet(options?: ListFleetOptions): Promise<FleetRow[]>;
+  /**
+   * Every visible subscription's settings, for views and plans only (a write re-reads its own subscription first):
+   * from Azure Resource Graph (may lag), with the bot's own recent writes laid over it; or, when Graph cannot be used,
+   * one ARM read per subscription, where one failing subscription does not fail the rest. `source` says which.
+   */
+  listFleet(options?: ListFleetOptions): Promise<FleetView>;
+  /** Every API Management service and its APIs onboarded to Defender for APIs, fleet-wide (same sources as listFleet). */
+  listApiManagementInventory(options?: ListFleetOptions): Promise<ApiManagementInventory>;
   /**
    * Writes one target's plan on top of `current` (read just before: the full extension list is merged from it),
    * with both PUTs concurrently, then reads back and reports each setting.

@@ -18,7 +18,13 @@ export interface ArmConnection {
   close(): Promise<void>;
 }
 
-export async function connectArm(config: AppConfig, { clock }: { clock: Clock }): Promise<ArmConnection> {
+export interface ConnectArmOptions {
+  clock: Clock;
+  /** A background refresh (e.g. of the subscription list) failed; the old data stays in use. */
+  onBackgroundError?: (error: unknown, task: string) => void;
+}
+
+export async function connectArm(config: AppConfig, { clock, onBackgroundError }: ConnectArmOptions): Promise<ArmConnection> {
   if (config.arm.kind === 'azure') {
     const managedIdentityClientId = config.botCredentials.kind === 'managed-identity' ? config.botCredentials.appId : undefined;
     const gateway = new DefenderClient({
@@ -27,10 +33,11 @@ export async function connectArm(config: AppConfig, { clock }: { clock: Clock })
       fleetConcurrency: config.fleetConcurrency,
       callTimeoutInMs: config.timing.armCallTimeoutMs,
       clock,
+      onBackgroundError,
     });
     return { gateway, description: config.arm.endpoint, close: async () => undefined };
   }
-  if (config.arm.kind === 'external-simulator') return connectExternalSimulator(config.arm, config, clock);
+  if (config.arm.kind === 'external-simulator') return connectExternalSimulator(config.arm, config, { clock, onBackgroundError });
   const { port, seedFile } = config.arm.simulator;
   const simulator = await startArmSimulator({ port, seed: seedFile ? loadSeedFile(seedFile) : DEMO_SEED }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
@@ -45,12 +52,13 @@ export async function connectArm(config: AppConfig, { clock }: { clock: Clock })
     fleetConcurrency: config.fleetConcurrency,
     callTimeoutInMs: config.timing.armCallTimeoutMs,
     clock,
+    onBackgroundError,
   });
   return { gateway, simulator, description: simulator.url, close: () => simulator.close() };
 }
 
 /** A standalone simulator (`npm run simulator`): nothing to start or stop here; ARM state lives in that process. */
-function connectExternalSimulator(arm: { endpoint: string; caFile: string }, config: AppConfig, clock: Clock): ArmConnection {
+function connectExternalSimulator(arm: { endpoint: string; caFile: string }, config: AppConfig, { clock, onBackgroundError }: ConnectArmOptions): ArmConnection {
   let caCertificate: string;
   try {
     caCertificate = readFileSync(arm.caFile, 'utf8');
@@ -64,6 +72,7 @@ function connectExternalSimulator(arm: { endpoint: string; caFile: string }, con
     fleetConcurrency: config.fleetConcurrency,
     callTimeoutInMs: config.timing.armCallTimeoutMs,
     clock,
+    onBackgroundError,
   });
   return { gateway, description: `${arm.endpoint} (shared ARM simulator)`, close: async () => undefined };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { generateFleetSeed, type RequestHold } from '../../src/azure/simulator';
-import { badRequests, startHarness, trackRequestsInFlight, type Harness } from './simulatorHarness';
+import { badRequests, forbidResourceGraph, startHarness, trackRequestsInFlight, type Harness } from './simulatorHarness';
 
 const PRICINGS_PATH = '/providers/Microsoft.Security/pricings';
 
@@ -23,7 +23,7 @@ async function listAtTheBound(harness: Harness, bound: number, total: number, co
   try {
     const listing = harness.client.listFleet(concurrency ? { concurrency } : {});
     await releaseAtTheBound(pricingReads, bound, total);
-    return { rows: await listing, peakInFlight: inFlight.peak, peakHeld: pricingReads.peak };
+    return { view: await listing, peakInFlight: inFlight.peak, peakHeld: pricingReads.peak };
   } finally {
     inFlight.stop();
   }
@@ -31,19 +31,24 @@ async function listAtTheBound(harness: Harness, bound: number, total: number, co
 
 const pricingCalls = (harness: Harness) => harness.simulator.requests().filter((request) => request.path.endsWith(PRICINGS_PATH));
 
-describe('DefenderClient listFleet (real SDK pipeline)', () => {
+/** The per-subscription path: what `list` did before Resource Graph, and its fallback when Graph answers 403. */
+describe('DefenderClient listFleet without Resource Graph (real SDK pipeline)', () => {
   let harness: Harness;
   afterEach(async () => harness.close());
 
   it('makes one list call, then one filtered pricings call per subscription, never more than the bound at once', async () => {
     harness = await startHarness(generateFleetSeed(24));
-    const { rows, peakInFlight, peakHeld } = await listAtTheBound(harness, 4, 24, 4);
+    forbidResourceGraph(harness.simulator);
+    const { view, peakInFlight, peakHeld } = await listAtTheBound(harness, 4, 24, 4);
+    assert.equal(view.source, 'arm');
+    assert.match(view.fallbackReason ?? '', /may not query Azure Resource Graph \(HTTP 403\)/);
+    const rows = view.rows;
     assert.equal(rows.length, 24);
     assert.ok(rows.every((row) => row.settings && !row.error));
     const calls = pricingCalls(harness);
     assert.equal(calls.length, 24);
     assert.ok(calls.every((call) => call.query.$filter === 'name in (Api,CloudPosture)' && call.query['api-version'] === '2024-01-01'));
-    assert.equal(harness.simulator.requests().length, 25, 'nothing beyond the list and one call each');
+    assert.equal(harness.simulator.requests().length, 26, 'nothing beyond the refused Graph query, the list and one call each');
     assert.equal(peakHeld, 4, 'four at ARM at once');
     assert.equal(peakInFlight, 4, 'never more than four in flight from the client');
     assert.deepEqual(badRequests(harness.simulator), []);
@@ -51,13 +56,15 @@ describe('DefenderClient listFleet (real SDK pipeline)', () => {
 
   it('defaults to the configured fleet concurrency (16)', async () => {
     harness = await startHarness(generateFleetSeed(40));
-    const { rows, peakInFlight, peakHeld } = await listAtTheBound(harness, 16, 40);
-    assert.equal(rows.length, 40);
+    forbidResourceGraph(harness.simulator);
+    const { view, peakInFlight, peakHeld } = await listAtTheBound(harness, 16, 40);
+    assert.equal(view.rows.length, 40);
     assert.deepEqual([peakHeld, peakInFlight], [16, 16]);
   });
 
   it('reuses connections: a fleet of 40 opens no more connections than the concurrency', async () => {
     harness = await startHarness(generateFleetSeed(40), { fleetConcurrency: 4 });
+    forbidResourceGraph(harness.simulator);
     let freshConnections = 0;
     let responses = 0;
     // Node publishes every finished client response; `reusedSocket` says whether it rode a kept-alive connection.
@@ -71,15 +78,16 @@ describe('DefenderClient listFleet (real SDK pipeline)', () => {
     } finally {
       diagnosticsChannel.unsubscribe('http.client.response.finish', onResponse);
     }
-    assert.equal(responses, 41);
-    assert.ok(freshConnections >= 1 && freshConnections <= 4, `opened ${freshConnections} connections for 41 requests`);
+    assert.equal(responses, 42, 'the refused Graph query, the list, one read each');
+    assert.ok(freshConnections >= 1 && freshConnections <= 4, `opened ${freshConnections} connections for 42 requests`);
   });
 
   it('captures a failing subscription in its row and reads the rest', async () => {
     const seed = generateFleetSeed(5);
     seed.subscriptions[2].registeredProviders = [];
     harness = await startHarness(seed);
-    const rows = await harness.client.listFleet();
+    forbidResourceGraph(harness.simulator);
+    const { rows } = await harness.client.listFleet();
     assert.equal(rows[2].error?.code, 'MissingSubscriptionRegistration');
     assert.equal(rows[2].settings, undefined);
     assert.equal(rows.filter((row) => row.settings).length, 4);

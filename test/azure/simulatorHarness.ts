@@ -113,3 +113,13 @@ export function trackRequestsInFlight(matches: (path: string) => boolean): Reque
     },
   };
 }
+
+/** Resource Graph refuses the bot's identity (403), as when it lacks Reader where Graph would look. */
+export function forbidResourceGraph(simulator: ArmSimulator, count = 1000): void {
+  simulator.failNext({ method: 'POST', pathIncludes: '/providers/Microsoft.ResourceGraph/resources', status: 403, code: 'AuthorizationFailed', message: 'The client does not have authorization to perform action Microsoft.ResourceGraph/resources/read.', count });
+}
+
+/** The Resource Graph queries the simulator answered. */
+export function graphQueries(simulator: ArmSimulator) {
+  return simulator.requests().filter((request) => request.method === 'POST' && /\/providers\/Microsoft\.ResourceGraph\/resources$/i.test(request.path));
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Clock } from '../../src/core/ports';
-import { SUB_PROD, SUB_PROD_EU, SUB_READONLY, SUB_UNREGISTERED, badRequests, startHarness, testSeed, type Harness } from './simulatorHarness';
+import { SUB_PROD, SUB_PROD_EU, SUB_READONLY, SUB_UNREGISTERED, badRequests, graphQueries, startHarness, testSeed, type Harness } from './simulatorHarness';
+import { eventually } from '../support/eventually';
 
 class ManualClock implements Clock {
   constructor(private ms = Date.parse('2025-01-01T00:00:00Z')) {}
@@ -75,16 +76,28 @@ describe('DefenderClient status and subscription resolution (real SDK pipeline)'
     assert.equal(unique.kind === 'found' && unique.subscription.displayName, 'Fabrikam Dev');
   });
 
-  it('lists subscriptions once per TTL, and again once it has passed', async () => {
+  it('reads the subscriptions once from Resource Graph, never pages GET /subscriptions, and refreshes them in the background past the TTL', async () => {
     const { client, simulator } = harness;
-    const listCalls = () => simulator.requests().filter((request) => request.path === '/subscriptions').length;
+    const listQueries = () => graphQueries(simulator).length;
     await client.resolveSubscription('contoso production');
     await client.resolveSubscription('fabrikam');
-    await client.getStatus(SUB_PROD); // the subscription itself comes from the fresh list, not another GET
-    assert.equal(listCalls(), 1);
+    await client.getStatus(SUB_PROD); // the subscription itself comes from the list, not another GET
+    assert.equal(listQueries(), 1);
+    assert.equal(simulator.requests().filter((request) => request.path === '/subscriptions').length, 0, 'no paging through GET /subscriptions');
     assert.equal(simulator.requests().filter((request) => request.path === `/subscriptions/${SUB_PROD}`).length, 0);
     clock.advance(61_000);
-    await client.listSubscriptions();
-    assert.equal(listCalls(), 2);
+    assert.equal((await client.listSubscriptions()).length, 5, 'served at once from memory');
+    await eventually(() => listQueries() === 2, 'a background read replaced the list');
+  });
+
+  it('a name that matches nothing reads the list again once, so a subscription created since is found', async () => {
+    const { client, simulator } = harness;
+    await client.warmUp();
+    simulator.state.subscriptions.set('aaaaaaaa-0000-4000-8000-00000000000f', { ...simulator.state.subscription(SUB_PROD_EU), subscriptionId: 'aaaaaaaa-0000-4000-8000-00000000000f', displayName: 'Tailspin New' });
+    assert.equal((await client.resolveSubscription('tailspin')).kind, 'not-found', 'a list read a moment ago is not read again for a typo');
+    clock.advance(6_000);
+    const found = await client.resolveSubscription('tailspin');
+    assert.equal(found.kind === 'found' && found.subscription.subscriptionId, 'aaaaaaaa-0000-4000-8000-00000000000f');
+    assert.equal(graphQueries(simulator).length, 2);
   });
 });

@@ -54,7 +54,17 @@ describe('fleet card', () => {
     assert.ok(text.includes('On P2'));
     assert.ok(text.includes('Off'));
     assert.ok(text.some((line) => line.startsWith('⚠️ Could not read (AuthorizationFailed: The client')));
-    assert.ok(text.includes('1 of 5 subscriptions fully on · 1 could not be read'), text.join('\n'));
+    assert.ok(text.includes('5 subscriptions: 1 covered · 2 partly covered · 1 off · 1 could not be read'), text.join('\n'));
+  });
+
+  it('says how fresh the rows are: Resource Graph may lag; the fallback read each subscription, and why', () => {
+    const fromGraph = buildFleetCard({ rows: fleet(3), page: 1, source: 'resource-graph' });
+    assertValid(fromGraph);
+    assert.ok(cardText(fromGraph).some((line) => line.startsWith('As of Resource Graph; may lag up to a minute')));
+    const fromArm = buildFleetCard({ rows: fleet(3), page: 1, source: 'arm', fallbackReason: 'Azure Resource Graph did not answer (HTTP 503)' });
+    assertValid(fromArm);
+    assert.ok(cardText(fromArm).includes('Resource Graph unavailable: read each subscription directly (Azure Resource Graph did not answer (HTTP 503)).'));
+    assert.ok(!cardText(buildFleetCard({ rows: fleet(3), page: 1 })).some((line) => /Resource Graph/.test(line)), 'no source, no freshness line');
   });
 
   it('names an error code once and keeps the fix in view', () => {

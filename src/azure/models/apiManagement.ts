@@ -1,7 +1,7 @@
-/** Microsoft.ApiManagement services and APIs at api-version 2022-08-01, as they travel on the wire. */
+/** Microsoft.ApiManagement services and APIs at api-version 2024-05-01 (the current GA version), as they travel on the wire. */
 import { SUPPORTED_APIM_SKUS, type ApiManagementApi, type ApiManagementService } from '../../core/defender';
 
-export const API_MANAGEMENT_API_VERSION = '2022-08-01';
+export const API_MANAGEMENT_API_VERSION = '2024-05-01';
 
 export interface ArmApiManagementService {
   id: string;

@@ -150,13 +150,14 @@ function retryHeaders(retryAfterMs: number): Record<string, string> {
   return { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)), 'retry-after-ms': String(retryAfterMs) };
 }
 
-function checkApiVersion(url: URL, expected: string): void {
+function checkApiVersion(url: URL, accepted: string | readonly string[]): void {
   const apiVersion = url.searchParams.get('api-version');
+  const expected = typeof accepted === 'string' ? [accepted] : accepted;
   if (!apiVersion) {
-    throw new ArmError(400, 'MissingApiVersionParameter', `The api-version query parameter (?api-version=) is required for all requests. This operation supports '${expected}'.`);
+    throw new ArmError(400, 'MissingApiVersionParameter', `The api-version query parameter (?api-version=) is required for all requests. This operation supports '${expected.join(',')}'.`);
   }
-  if (apiVersion !== expected) {
-    throw new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${apiVersion}' is invalid. The supported versions are '${expected}'.`);
+  if (!expected.includes(apiVersion)) {
+    throw new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${apiVersion}' is invalid. The supported versions are '${expected.join(',')}'.`);
   }
 }
 

@@ -4,7 +4,18 @@
  */
 import { FaultRule, Faults } from './types';
 
-export const DEFAULT_FAULTS: Faults = { latencyMs: 0, throttleRate: 0, serverErrorRate: 0, seed: 1, retryAfterMs: 1000 };
+export const DEFAULT_FAULTS: Faults = {
+  latencyMs: 0,
+  throttleRate: 0,
+  serverErrorRate: 0,
+  seed: 1,
+  retryAfterMs: 1000,
+  graphLagMs: 0,
+  graphUnavailable: false,
+  graphQuotaWindowMs: 5000,
+  graphTenantSubscriptionLimit: 10_000,
+  graphWithoutReader: false,
+};
 
 /** mulberry32: tiny, fast, and good enough to pick which requests fail. */
 export function mulberry32(seed: number): () => number {
@@ -84,5 +95,10 @@ export function validateFaults(faults: Faults): Faults {
   check('serverErrorRate', faults.serverErrorRate >= 0 && faults.serverErrorRate <= 1, 'a fraction from 0 to 1');
   check('seed', Number.isInteger(faults.seed), 'an integer');
   check('retryAfterMs', Number.isInteger(faults.retryAfterMs) && faults.retryAfterMs >= 0, 'a whole number of milliseconds >= 0');
+  check('graphLagMs', Number.isInteger(faults.graphLagMs) && faults.graphLagMs >= 0, 'a whole number of milliseconds >= 0');
+  check('graphUnavailable', typeof faults.graphUnavailable === 'boolean', 'true or false');
+  check('graphQuotaWindowMs', Number.isInteger(faults.graphQuotaWindowMs) && faults.graphQuotaWindowMs > 0, 'a whole number of milliseconds > 0');
+  check('graphTenantSubscriptionLimit', Number.isInteger(faults.graphTenantSubscriptionLimit) && faults.graphTenantSubscriptionLimit > 0, 'a whole number > 0');
+  check('graphWithoutReader', typeof faults.graphWithoutReader === 'boolean', 'true or false');
   return faults;
 }

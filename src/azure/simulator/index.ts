@@ -14,6 +14,8 @@ import { validateSeed } from './seed';
 import { SimulatorState } from './state';
 import { specValidator } from './spec/specValidator';
 import { DEMO_SEED } from './demoSeed';
+import { ResourceGraphEngine } from './graph/engine';
+import { resourceGraphRoutes, withGraphHistory } from './handlers/resourceGraph';
 import type { FaultRule, Faults, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
 
 export type { FaultRule, Faults, RecordedRequest, SimulatorSeed, SpecViolation } from './types';
@@ -35,7 +37,7 @@ export interface ArmSimulator {
   /** ARM requests received, oldest first (control routes excluded). */
   requests(): RecordedRequest[];
   clearRequests(): void;
-  /** PUT/PATCH/DELETE/POST only, for "zero writes" assertions. */
+  /** PUT/PATCH/DELETE/POST only (not Resource Graph queries, which only read), for "zero writes" assertions. */
   writes(): RecordedRequest[];
   /** Responses the official spec rejected (each was answered 500); empty unless the simulator has a bug. */
   violations(): SpecViolation[];
@@ -70,7 +72,9 @@ export async function startArmSimulator(options: StartArmSimulatorOptions = {}):
   const certificate = await createSimulatorCertificate();
   let url = '';
 
-  const handler = createRequestHandler({ state, validator: specValidator(), faults, log, routes: ARM_ROUTES, baseUrl: () => url, holds });
+  const graph = new ResourceGraphEngine(state, faults);
+  const routes = [...withGraphHistory(ARM_ROUTES, graph), ...resourceGraphRoutes(graph)];
+  const handler = createRequestHandler({ state, validator: specValidator(), faults, log, routes, baseUrl: () => url, holds });
   const server = https.createServer({ key: certificate.privateKeyPem, cert: certificate.certificatePem, keepAlive: true }, handler);
   // Longer than typical client idle timeouts, so benchmarks measure connection reuse rather than reconnects.
   server.keepAliveTimeout = 65_000;

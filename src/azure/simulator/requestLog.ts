@@ -3,6 +3,8 @@ import type { RecordedRequest, SpecViolation } from './types';
 
 export const MAX_RECORDED_REQUESTS = 50_000;
 const WRITE_METHODS = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
+/** A POST that only reads: a Resource Graph query. */
+const READ_ONLY_POST = /^\/providers\/Microsoft\.ResourceGraph\/resources\/?$/i;
 
 export class RequestLog {
   private entries: RecordedRequest[] = [];
@@ -22,7 +24,7 @@ export class RequestLog {
   }
 
   writes(): RecordedRequest[] {
-    return this.requests().filter((entry) => WRITE_METHODS.has(entry.method));
+    return this.requests().filter((entry) => WRITE_METHODS.has(entry.method) && !(entry.method === 'POST' && READ_ONLY_POST.test(entry.path)));
   }
 
   violations(): SpecViolation[] {

@@ -26,7 +26,8 @@ export interface Route {
   method: 'GET' | 'PUT' | 'DELETE' | 'POST';
   /** Matched against the decoded path, case-insensitively; capture groups become `params`. */
   pattern: RegExp;
-  apiVersion: string;
+  /** The api-version(s) accepted; like real ARM, every GA version of the resource type the simulator serves. */
+  apiVersion: string | readonly string[];
   /** Spec definition for this route's error bodies. */
   errorSchema: SchemaName;
   handle(context: RequestContext, params: string[]): ArmResponse;

@@ -108,6 +108,16 @@ export interface Faults {
   seed: number;
   /** Value of Retry-After (rounded up to seconds) and retry-after-ms on a 429. */
   retryAfterMs: number;
+  /** Resource Graph sees writes made through the ARM routes only this long after they happen (0 = at once). */
+  graphLagMs: number;
+  /** Resource Graph answers every query 503 ServiceUnavailable. */
+  graphUnavailable: boolean;
+  /** Resource Graph's per-user quota window: 15 queries per window, the 16th is answered 429 (default 5000 ms). */
+  graphQuotaWindowMs: number;
+  /** Subscriptions a tenant-scope Resource Graph query covers; beyond it the answer says `x-ms-tenant-subscription-limit-hit`. */
+  graphTenantSubscriptionLimit: number;
+  /** Resource Graph answers as to an identity without Reader: no rows (ARM still lists the subscriptions). */
+  graphWithoutReader: boolean;
 }
 
 export interface SimulatorSeed {

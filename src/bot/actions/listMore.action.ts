@@ -9,6 +9,6 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
     // Each page re-reads the whole fleet, so it counts like a `list`.
     const tooOften = deps.rateLimits.refusal(context, 'list');
     if (tooOften) return tooOften;
-    return buildFleetCard({ rows: await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency }), page });
+    return buildFleetCard({ ...(await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency })), page });
   });
 }

@@ -15,7 +15,7 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
     await answerWithCard(
       context,
       'Reading every subscription the bot can see…',
-      async () => buildFleetCard({ rows: await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency }), page: 1 }),
+      async () => buildFleetCard({ ...(await deps.gateway.listFleet({ concurrency: deps.config.fleetConcurrency })), page: 1 }),
       deps.workingCardDelayMs,
     );
   });

@@ -71,6 +71,18 @@ describe('ARM simulator: subscriptions, API Management, providers, permissions',
     assert.deepEqual(none.body.value, []);
   });
 
+  it('serves API Management at every GA api-version from 2022-08-01 to 2024-05-01, and refuses a preview', async () => {
+    for (const version of ['2022-08-01', '2024-05-01']) {
+      const services = await http.request('GET', `/subscriptions/${PROD}/providers/Microsoft.ApiManagement/service?api-version=${version}`);
+      assert.equal(services.status, 200, version);
+      assert.equal((await http.request('GET', `${services.body.value[0].id}/apis?api-version=${version}`)).status, 200, version);
+    }
+    const preview = await http.request('GET', `/subscriptions/${PROD}/providers/Microsoft.ApiManagement/service?api-version=2023-09-01-preview`);
+    assert.equal(preview.status, 400);
+    assert.equal(preview.body.error.code, 'InvalidApiVersionParameter');
+    assert.match(preview.body.error.message, /'2022-08-01,2024-05-01'/);
+  });
+
   it('reports Microsoft.Security registration', async () => {
     const registered = await http.request('GET', `/subscriptions/${PROD}/providers/Microsoft.Security?api-version=2021-04-01`);
     assert.equal(registered.body.registrationState, 'Registered');

@@ -24,12 +24,11 @@ describe('list command', () => {
     assert.match(cardText(page2), /16.30 of 40/);
   });
 
-  it('reads each subscription with one filtered pricings call', async () => {
+  it('reads the whole fleet with one Resource Graph query and says it may lag', async () => {
     bot.simulator.clearRequests();
-    await bot.send('list', REQUESTER);
-    const pricingReads = bot.simulator.requests().filter((request) => request.path.endsWith('/providers/Microsoft.Security/pricings'));
-    assert.equal(pricingReads.length, 40);
-    assert.ok(pricingReads.every((request) => /name in \(Api,\s*CloudPosture\)/i.test(request.query.$filter ?? '')));
+    const [reply] = await bot.send('list', REQUESTER);
+    assert.deepEqual(bot.simulator.requests().map((request) => `${request.method} ${request.path}`), ['POST /providers/Microsoft.ResourceGraph/resources']);
+    assert.match(cardText(cardOf(reply)), /As of Resource Graph; may lag up to a minute/);
   });
 
   it('refuses a page number that is not a number', async () => {

@@ -57,16 +57,33 @@ describe('fleet requests (enable A, B, C / enable all)', () => {
     assert.deepEqual(retryRequest?.plan.targets.map((target) => target.subscriptionName).sort(), ['Fabrikam Sandbox', 'Woodgrove Payments']);
   });
 
-  it('`enable all` takes every subscription where something is off, and leaves out (and names) one with an open request', async () => {
+  it('`enable all` plans from Resource Graph: every subscription where something is off, leaving out (and naming) one with an open request', async () => {
     const open = await openRequest(bot, '"Woodgrove Payments"');
+    bot.simulator.clearRequests();
     const replies = await bot.send('enable all', REQUESTER);
+    assert.ok(!bot.simulator.requests().some((request) => request.path.endsWith('/providers/Microsoft.Security/pricings')), 'planning reads no subscription one by one');
     const summary = cardText(cardOf(replies[0]));
     assert.match(summary, new RegExp(`Woodgrove Payments: already has open request ${open.requestId.replace('_', '\\\\_')}`));
-    const { requestId } = approveDataOf(cardOf(replies[1]));
+    const { requestId, planHash } = approveDataOf(cardOf(replies[1]));
     const request = await bot.deps.approvals.get(requestId);
-    // Contoso Dev is fully on; Legacy Billing cannot be read; Northwind and Fabrikam and Contoso Prod have something off.
-    assert.deepEqual(request?.plan.targets.map((target) => target.subscriptionName).sort(), ['Contoso Prod', 'Fabrikam Sandbox', 'Northwind Analytics']);
-    assert.match(summary, /Legacy Billing: could not be read/);
+    // Contoso Dev is fully on. Legacy Billing has no pricing rows in Resource Graph (Microsoft.Security is not
+    // registered), so it reads as Free and is planned; its own ARM re-read at apply time refuses it.
+    assert.deepEqual(request?.plan.targets.map((target) => target.subscriptionName).sort(), ['Contoso Prod', 'Fabrikam Sandbox', 'Legacy Billing', 'Northwind Analytics']);
+
+    await bot.click(VERBS.approve, { requestId, planHash }, APPROVER);
+    await bot.settle();
+    const legacy = (await bot.deps.approvals.get(requestId))?.outcomes?.find((outcome) => outcome.subscriptionId === DEMO_SUBSCRIPTIONS.legacyBilling);
+    assert.equal(legacy?.status, 'failed');
+    assert.match(legacy?.settings[0].error?.message ?? '', /az provider register --namespace Microsoft.Security/);
+    assert.ok(!pricingPuts(bot).some((put) => put.includes(DEMO_SUBSCRIPTIONS.legacyBilling)), 'nothing was written to it');
+  });
+
+  it('`enable all` without Resource Graph reads each subscription and leaves out the one it cannot read', async () => {
+    bot.simulator.setFaults({ graphUnavailable: true });
+    const replies = await bot.send('enable all', REQUESTER);
+    const request = await bot.deps.approvals.get(approveDataOf(cardOf(replies[1])).requestId);
+    assert.deepEqual(request?.plan.targets.map((target) => target.subscriptionName).sort(), ['Contoso Prod', 'Fabrikam Sandbox', 'Northwind Analytics', 'Woodgrove Payments']);
+    assert.match(cardText(cardOf(replies[0])), /Legacy Billing: could not be read/);
   });
 
   it('refuses the whole request when a name does not pick exactly one subscription', async () => {

@@ -1,10 +1,11 @@
-/** Microsoft.ApiManagement, api-version 2022-08-01: list services in a subscription, list a service's APIs. */
+/** Microsoft.ApiManagement at its GA api-versions 2022-08-01 and 2024-05-01: list services in a subscription, list a service's APIs. */
 import { ArmError } from '../armErrors';
 import type { ArmResponse, RequestContext, Route } from '../route';
 import type { ApiManagementServiceRecord } from '../state';
 import { requireSubscription } from './common';
 
-const API_VERSION = '2022-08-01';
+/** Every GA version from 2022-08-01 on (those between are previews); the fields served are the same in both. */
+const API_VERSIONS = ['2022-08-01', '2024-05-01'] as const;
 
 function serviceId(subscriptionId: string, service: ApiManagementServiceRecord): string {
   return `/subscriptions/${subscriptionId}/resourceGroups/${service.resourceGroup}/providers/Microsoft.ApiManagement/service/${service.name}`;
@@ -44,14 +45,14 @@ export const apiManagementRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ApiManagement\/service\/?$/i,
-    apiVersion: API_VERSION,
+    apiVersion: API_VERSIONS,
     errorSchema: 'ArmErrorResponse',
     handle: listServices,
   },
   {
     method: 'GET',
     pattern: /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ApiManagement\/service\/([^/]+)\/apis\/?$/i,
-    apiVersion: API_VERSION,
+    apiVersion: API_VERSIONS,
     errorSchema: 'ArmErrorResponse',
     handle: listApis,
   },

@@ -11,6 +11,7 @@ export const API_COLLECTIONS_SPEC = 'specification/security/resource-manager/Mic
 export const ALERTS_SPEC = 'specification/security/resource-manager/Microsoft.Security/stable/2022-01-01/alerts.json';
 export const SUBSCRIPTIONS_SPEC = 'specification/resources/resource-manager/Microsoft.Resources/stable/2022-12-01/subscriptions.json';
 export const SECURITY_COMMON_SPEC = 'specification/security/resource-manager/common/v1/types.json';
+export const RESOURCE_GRAPH_SPEC = 'specification/resourcegraph/resource-manager/Microsoft.ResourceGraph/stable/2024-04-01/resourcegraph.json';
 
 /** Every swagger file the operation specs reach through `$ref`. */
 export const SPEC_FILES = [
@@ -19,6 +20,7 @@ export const SPEC_FILES = [
   ALERTS_SPEC,
   SUBSCRIPTIONS_SPEC,
   SECURITY_COMMON_SPEC,
+  RESOURCE_GRAPH_SPEC,
   'specification/common-types/resource-management/v1/types.json',
   'specification/common-types/resource-management/v2/types.json',
   'specification/common-types/resource-management/v5/types.json',
@@ -38,6 +40,9 @@ export const SPEC_SCHEMAS = {
   AlertList: [ALERTS_SPEC, 'AlertList'],
   AlertProperties: [ALERTS_SPEC, 'AlertProperties'],
   ArmErrorResponse: ['specification/common-types/resource-management/v5/types.json', 'ErrorResponse'],
+  ResourceGraphQueryRequest: [RESOURCE_GRAPH_SPEC, 'QueryRequest'],
+  ResourceGraphQueryResponse: [RESOURCE_GRAPH_SPEC, 'QueryResponse'],
+  ResourceGraphErrorResponse: [RESOURCE_GRAPH_SPEC, 'ErrorResponse'],
 } as const;
 
 export type SpecSchemaName = keyof typeof SPEC_SCHEMAS;

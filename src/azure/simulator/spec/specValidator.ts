@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { PRICINGS_SPEC, SPEC_FILES, SPEC_SCHEMAS, SUBSCRIPTIONS_SPEC, SpecSchemaName, VENDORED_SPECS_ROOT } from './specFiles';
+import { PRICINGS_SPEC, RESOURCE_GRAPH_SPEC, SPEC_FILES, SPEC_SCHEMAS, SUBSCRIPTIONS_SPEC, SpecSchemaName, VENDORED_SPECS_ROOT } from './specFiles';
 import { LOOSE_SCHEMAS, LooseSchemaName } from './looseSchemas';
 import { SchemaMode, swaggerToJsonSchema } from './swaggerToJsonSchema';
 import { knownExtensionNames } from './knownExtensions';
@@ -84,11 +84,18 @@ function schemaId(mode: SchemaMode, file: string): string {
  * Documented deviations from the verbatim specs, applied in memory only:
  * - Extension.name gets an enum of the known names, which includes ApiPosture (spec issue #43338).
  * - SubscriptionListResult.nextLink is not required: ARM omits it on the last page, and a client must cope.
+ * - QueryResponse.data is `type: object` (AutoRest's "any"), but in the default objectArray format it is an array,
+ *   as in the spec's own examples: it is an array of objects or a Table.
  */
 function applyKnownSpecGaps(file: string, swagger: Json): Json {
   if (file === PRICINGS_SPEC) {
     const name = swagger.definitions.Extension.properties.name;
     name.enum = knownExtensionNames(name.description);
+  }
+  if (file === RESOURCE_GRAPH_SPEC) {
+    const data = swagger.definitions.QueryResponse.properties.data;
+    delete data.type;
+    data.oneOf = [{ type: 'array', items: { type: 'object' } }, { $ref: '#/definitions/Table' }];
   }
   if (file === SUBSCRIPTIONS_SPEC) {
     const list = swagger.definitions.SubscriptionListResult;

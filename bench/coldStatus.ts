@@ -1,0 +1,116 @@
+/**
+ * B5, cold status: the first `status "<name>"` a freshly started bot answers, among generateFleetSeed(5000) with
+ * 150 ms per ARM call, on a subscription with API Management (the deepest status). Fresh bots, 3 of each kind: asked
+ * once /readyz says ready (the subscription directory is loaded), or the moment it listens (the directory is still
+ * loading); medians. "Round trips deep" is the longest chain of ARM calls in which each starts after the one before
+ * it answered, counted from the simulator's log (calls in flight when the message arrived count too).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ArmTransport } from '../src/azure/armTransport';
+import { listSubscriptionsFromArm } from '../src/azure/armFleetReads';
+import { SimulatorCredential } from '../src/azure/credentials';
+import { generateFleetSeed, type ArmSimulator, type RecordedRequest } from '../src/azure/simulator';
+import { messageActivity, REQUESTER } from './activities';
+import { BotClient } from './botClient';
+import { answers } from './loadDriver';
+import type { LoopbackConnector } from './loopbackConnector';
+import { startInProcessBot } from './inProcessBot';
+import { waitUntilReady } from './readiness';
+import { median, round } from './stats';
+import { isCardAnswer } from './turnCost';
+
+export type ColdStatusLabel = 'after /readyz' | 'right after start';
+
+export interface ColdStatusRun {
+  label: ColdStatusLabel;
+  /** Medians over `samples`. */
+  wallMs: number;
+  armCalls: number;
+  roundTripsDeep: number;
+  samples: Array<{ wallMs: number; armCalls: number; roundTripsDeep: number }>;
+  /** Method and path of each call of the last sample, in arrival order. */
+  requests: string[];
+}
+
+export interface ColdStatusResult {
+  measuredAt: string;
+  subscriptions: number;
+  latencyMs: number;
+  subscription: string;
+  runs: ColdStatusRun[];
+  /** The baseline, measured in the same run: what a cold status paid before to resolve a name, paging GET /subscriptions. */
+  pagingSubscriptions: { wallMs: number; pages: number };
+}
+
+/** Longest chain of calls where each arrived at least one latency (less a little jitter) after the previous one. */
+export function roundTripsDeep(arrivalsMs: number[], latencyMs: number): number {
+  const sorted = [...arrivalsMs].sort((a, b) => a - b);
+  const depth: number[] = [];
+  sorted.forEach((arrival, index) => {
+    const before = sorted.slice(0, index).map((earlier, at) => (arrival - earlier >= latencyMs * 0.9 ? depth[at] : 0));
+    depth.push(1 + Math.max(0, ...before));
+  });
+  return Math.max(0, ...depth);
+}
+
+const SAMPLES_PER_KIND = 3;
+
+function describeRequest(request: RecordedRequest): string {
+  const path = request.path.replace(/^\/subscriptions\/[^/]+/, '/subscriptions/{id}').replace(/\/resourceGroups\/[^/]+\/providers\/Microsoft\.ApiManagement\/service\/[^/]+/, '/…/service/{name}');
+  return `${request.method} ${path}`;
+}
+
+/** The old way to resolve a name on a cold start: every page of GET /subscriptions, one after another. */
+async function measurePaging(simulator: ArmSimulator): Promise<ColdStatusResult['pagingSubscriptions']> {
+  const transport = new ArmTransport({ credential: new SimulatorCredential(), endpoint: simulator.url, caCertificate: simulator.caCertificate, now: () => new Date() });
+  simulator.clearRequests();
+  const startedAt = performance.now();
+  await listSubscriptionsFromArm(transport);
+  return { wallMs: round(performance.now() - startedAt, 0), pages: simulator.requests().length };
+}
+
+async function askOnce(connector: LoopbackConnector, url: string, text: string) {
+  const client = new BotClient(url);
+  try {
+    const activity = messageActivity(text, REQUESTER, connector.url);
+    const answered = connector.waitFor((delivery) => answers(delivery, activity.id) && isCardAnswer(delivery), 60_000, 'the status card');
+    const sentAtWallMs = Date.now();
+    const sentAt = performance.now();
+    const [delivery] = await Promise.all([answered, client.post(activity)]);
+    return { sentAtWallMs, wallMs: delivery.receivedAtMs - sentAt };
+  } finally {
+    client.close();
+  }
+}
+
+export async function measureColdStatus(connector: LoopbackConnector, { subscriptions = 5000, latencyMs = 150 } = {}): Promise<ColdStatusResult> {
+  const seed = generateFleetSeed(subscriptions, { faults: { latencyMs } });
+  const target = seed.subscriptions.slice(Math.floor(subscriptions / 2)).find((subscription) => subscription.apiManagementServices?.length)!;
+  const seedFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'defender-cold-')), 'fleet-seed.json');
+  writeFileSync(seedFile, JSON.stringify(seed));
+  const runs: ColdStatusRun[] = [];
+  let pagingSubscriptions: ColdStatusResult['pagingSubscriptions'] | undefined;
+  for (const label of ['after /readyz', 'right after start'] as const) {
+    const samples: ColdStatusRun['samples'] = [];
+    let requests: string[] = [];
+    for (let sample = 0; sample < SAMPLES_PER_KIND; sample += 1) {
+      const bot = await startInProcessBot({ DEFENDER_SIMULATOR_SEED: seedFile });
+      try {
+        if (label === 'after /readyz') await waitUntilReady(bot.url);
+        const { sentAtWallMs, wallMs } = await askOnce(connector, bot.url, `status "${target.displayName}"`);
+        const inTurn = bot.arm.simulator!.requests().filter((request: RecordedRequest) => Date.parse(request.time) >= sentAtWallMs - latencyMs);
+        samples.push({ wallMs: round(wallMs, 0), armCalls: inTurn.length, roundTripsDeep: roundTripsDeep(inTurn.map((request) => Date.parse(request.time)), latencyMs) });
+        requests = inTurn.map(describeRequest);
+        pagingSubscriptions ??= await measurePaging(bot.arm.simulator!);
+      } finally {
+        await bot.close();
+      }
+    }
+    const middle = (pick: (sample: ColdStatusRun['samples'][number]) => number) => median(samples.map(pick));
+    runs.push({ label, wallMs: middle((sample) => sample.wallMs), armCalls: middle((sample) => sample.armCalls), roundTripsDeep: middle((sample) => sample.roundTripsDeep), samples, requests });
+  }
+  return { measuredAt: new Date().toISOString(), subscriptions, latencyMs, subscription: target.displayName, runs, pagingSubscriptions: pagingSubscriptions! };
+}

@@ -1,0 +1,80 @@
+/**
+ * The fleet read straight from ARM, one subscription at a time: what `list` did before Resource Graph, and what it
+ * falls back to when Resource Graph cannot be used. Slow at scale (one call per subscription) but always current.
+ */
+import type { FleetRow, Subscription } from '../core/defender';
+import { isDefenderError } from '../core/errors';
+import type { ApiManagementInventoryService } from '../core/fleet';
+import type { OperationOptions } from '../core/ports';
+import type { ArmTransport } from './armTransport';
+import { mapWithConcurrency } from './boundedConcurrency';
+import { readOnboardedApiNames } from './apiOnboarder';
+import { API_MANAGEMENT_API_VERSION, isSupportedApimSku, resourceGroupOf, type ArmApiManagementService } from './models/apiManagement';
+import { SUBSCRIPTIONS_API_VERSION, toSubscription, type ArmSubscription } from './models/subscription';
+import { readDefenderSettings } from './settingsReader';
+
+/** Pages through GET /subscriptions (100 a page). */
+export async function listSubscriptionsFromArm(transport: ArmTransport, options: OperationOptions = {}): Promise<Subscription[]> {
+  const wire = await transport.sendList<ArmSubscription>({
+    method: 'GET',
+    path: '/subscriptions',
+    query: { 'api-version': SUBSCRIPTIONS_API_VERSION },
+    purpose: 'list the subscriptions it can see',
+    abortSignal: options.abortSignal,
+  });
+  return wire.map(toSubscription);
+}
+
+/** One filtered pricings call per subscription, `concurrency` at once; a failing subscription becomes an error row. */
+export function readFleetFromArm(transport: ArmTransport, subscriptions: Subscription[], concurrency: number, options: OperationOptions = {}): Promise<FleetRow[]> {
+  return mapWithConcurrency(subscriptions, concurrency, async (subscription): Promise<FleetRow> => {
+    try {
+      return { subscription, settings: await readDefenderSettings(transport, subscription.subscriptionId, options) };
+    } catch (error) {
+      if (!isDefenderError(error)) throw error;
+      return { subscription, error: { code: error.code, message: error.message } };
+    }
+  });
+}
+
+const unregistered = (error: unknown) => isDefenderError(error) && error.code === 'MissingSubscriptionRegistration';
+
+/** Each subscription's APIM services, then each service's API collections. Unregistered providers mean none of either. */
+export async function readApiManagementInventoryFromArm(
+  transport: ArmTransport,
+  subscriptions: Subscription[],
+  concurrency: number,
+  options: OperationOptions = {},
+): Promise<ApiManagementInventoryService[]> {
+  const perSubscription = await mapWithConcurrency(subscriptions, concurrency, async ({ subscriptionId }) => {
+    let services: ArmApiManagementService[];
+    try {
+      services = await transport.sendList<ArmApiManagementService>({
+        method: 'GET',
+        path: `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.ApiManagement/service`,
+        query: { 'api-version': API_MANAGEMENT_API_VERSION },
+        purpose: 'list the API Management services',
+        subscriptionId,
+        abortSignal: options.abortSignal,
+      });
+    } catch (error) {
+      if (unregistered(error)) return [];
+      throw error;
+    }
+    return Promise.all(services.map(async (service): Promise<ApiManagementInventoryService> => {
+      const onboarded = await readOnboardedApiNames(transport, subscriptionId, service.id, options).catch((error: unknown) => {
+        if (unregistered(error)) return new Set<string>();
+        throw error;
+      });
+      return {
+        subscriptionId,
+        resourceGroup: resourceGroupOf(service.id),
+        name: service.name,
+        sku: service.sku.name,
+        skuSupported: isSupportedApimSku(service.sku.name),
+        onboardedApis: [...onboarded],
+      };
+    }));
+  });
+  return perSubscription.flat();
+}

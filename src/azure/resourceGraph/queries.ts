@@ -1,0 +1,150 @@
+/**
+ * Every Resource Graph query the bot sends, each built here and only here, with the row it returns and its mapping
+ * onto the core's types. Each ends with `order by id asc`: `id` is unique, so pages stay stable while we page.
+ * Types are compared with `=~` because Resource Graph lower-cases them.
+ */
+import type { DefenderSettings, FleetRow, Subscription } from '../../core/defender';
+import type { ApiManagementInventoryService } from '../../core/fleet';
+import { isSupportedApimSku, resourceGroupOf } from '../models/apiManagement';
+import { API_PRICING, CLOUD_POSTURE_PRICING, toApiPlanState, toCspmPlanState, type ArmExtension } from '../models/pricing';
+
+export interface GraphQuery<Row> {
+  /** KQL text. */
+  text: string;
+  /** For error messages: "… could not <purpose>". */
+  purpose: string;
+  /** Phantom: the row type this query returns (never set). */
+  readonly row?: Row;
+}
+
+const lines = (...parts: string[]) => parts.join('\n');
+
+const SUBSCRIPTIONS = lines(
+  'resourcecontainers',
+  "| where type =~ 'microsoft.resources/subscriptions'",
+  '| project id, subscriptionId, displayName = name, state = tostring(properties.state)',
+);
+
+export interface SubscriptionRow {
+  id: string;
+  subscriptionId: string;
+  displayName: string;
+  state: string;
+}
+
+/** Every subscription the identity can read, from `resourcecontainers`. */
+export const SUBSCRIPTIONS_QUERY: GraphQuery<SubscriptionRow> = {
+  purpose: 'list the subscriptions it can see',
+  text: lines(SUBSCRIPTIONS, '| order by id asc'),
+};
+
+export interface DefenderSettingsRow extends SubscriptionRow {
+  /** "" when the subscription has no `Api` pricing row (then it is Free). */
+  apiTier: string;
+  apiSubPlan: string;
+  cspmTier: string;
+  /** `properties.extensions` of CloudPosture as ARM lists them; null without a CloudPosture row. */
+  cspmExtensions: ArmExtension[] | null;
+}
+
+/**
+ * The `Api` and `CloudPosture` pricings of every subscription, starting from the subscriptions and joining leftouter:
+ * a subscription without pricing rows (e.g. Microsoft.Security not registered) still has a row, and reads as Free.
+ */
+export const DEFENDER_SETTINGS_QUERY: GraphQuery<DefenderSettingsRow> = {
+  purpose: 'read the Defender pricings of every subscription',
+  text: lines(
+    SUBSCRIPTIONS,
+    '| join kind=leftouter (',
+    '    securityresources',
+    `    | where type =~ 'microsoft.security/pricings' and name =~ '${API_PRICING}'`,
+    '    | project subscriptionId, apiTier = tostring(properties.pricingTier), apiSubPlan = tostring(properties.subPlan)',
+    '  ) on subscriptionId',
+    '| join kind=leftouter (',
+    '    securityresources',
+    `    | where type =~ 'microsoft.security/pricings' and name =~ '${CLOUD_POSTURE_PRICING}'`,
+    '    | project subscriptionId, cspmTier = tostring(properties.pricingTier), cspmExtensions = properties.extensions',
+    '  ) on subscriptionId',
+    '| project id, subscriptionId, displayName, state, apiTier, apiSubPlan, cspmTier, cspmExtensions',
+    '| order by id asc',
+  ),
+};
+
+export interface ApiManagementServiceRow {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  sku: string;
+}
+
+/** Every API Management service, from `resources`. */
+export const API_MANAGEMENT_SERVICES_QUERY: GraphQuery<ApiManagementServiceRow> = {
+  purpose: 'list the API Management services of every subscription',
+  text: lines(
+    'resources',
+    "| where type =~ 'microsoft.apimanagement/service'",
+    '| project id, subscriptionId, resourceGroup, name, sku = tostring(sku.name)',
+    '| order by id asc',
+  ),
+};
+
+export interface ApiCollectionRow {
+  /** ".../providers/Microsoft.ApiManagement/service/{service}/providers/Microsoft.Security/apiCollections/{apiId}" */
+  id: string;
+  subscriptionId: string;
+  /** The APIM API name. */
+  name: string;
+  provisioningState: string;
+}
+
+/** Every APIM API onboarded to Defender for APIs, from `securityresources`. */
+export const API_COLLECTIONS_QUERY: GraphQuery<ApiCollectionRow> = {
+  purpose: 'list the APIs onboarded to Defender for APIs',
+  text: lines(
+    'securityresources',
+    "| where type =~ 'microsoft.security/apicollections'",
+    '| project id, subscriptionId, name, provisioningState = tostring(properties.provisioningState)',
+    '| order by id asc',
+  ),
+};
+
+export function toSubscriptionFromRow(row: SubscriptionRow): Subscription {
+  return { subscriptionId: row.subscriptionId, displayName: row.displayName, ...(row.state ? { state: row.state } : {}) };
+}
+
+/** Missing pricing rows come back as "" and null: the mappers ARM reads use already treat them as Free. */
+export function toDefenderSettingsFromRow(row: DefenderSettingsRow): DefenderSettings {
+  return {
+    subscriptionId: row.subscriptionId,
+    api: toApiPlanState({ name: API_PRICING, properties: { pricingTier: row.apiTier, ...(row.apiSubPlan ? { subPlan: row.apiSubPlan } : {}) } }),
+    cspm: toCspmPlanState({ name: CLOUD_POSTURE_PRICING, properties: { pricingTier: row.cspmTier, extensions: row.cspmExtensions ?? [] } }),
+  };
+}
+
+export function toFleetRowFromRow(row: DefenderSettingsRow): FleetRow {
+  return { subscription: toSubscriptionFromRow(row), settings: toDefenderSettingsFromRow(row) };
+}
+
+/** The APIM service that discovered a collection: its id is the collection id up to "/providers/Microsoft.Security". */
+function serviceIdOfCollection(collectionId: string): string {
+  return collectionId.replace(/\/providers\/Microsoft\.Security\/apiCollections\/[^/]+$/i, '').toLowerCase();
+}
+
+/** Services with the names of their onboarded APIs (only collections whose onboarding finished count). */
+export function toApiManagementInventory(services: ApiManagementServiceRow[], collections: ApiCollectionRow[]): ApiManagementInventoryService[] {
+  const onboarded = new Map<string, string[]>();
+  for (const collection of collections) {
+    if (!/^succeeded$/i.test(collection.provisioningState)) continue;
+    const serviceId = serviceIdOfCollection(collection.id);
+    onboarded.set(serviceId, [...(onboarded.get(serviceId) ?? []), collection.name.toLowerCase()]);
+  }
+  return services.map((service) => ({
+    subscriptionId: service.subscriptionId,
+    resourceGroup: service.resourceGroup || resourceGroupOf(service.id),
+    name: service.name,
+    sku: service.sku,
+    skuSupported: isSupportedApimSku(service.sku),
+    onboardedApis: onboarded.get(service.id.toLowerCase()) ?? [],
+  }));
+}
