@@ -4,7 +4,8 @@
  * Buttons that open a request (Enable, Onboard) share the same limit through requestFromButton().
  */
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson } from '../cards';
+import { buildMessageCard, type AdaptiveCardJson } from '../cards';
+import { isDefenderError } from '../core/errors';
 import type { Subscription } from '../core/defender';
 import { sendCard } from './cardReplies';
 import type { BotDeps } from './deps';
@@ -19,13 +20,26 @@ export async function refusedAsTooOften(context: TurnContext, deps: BotDeps): Pr
   return Boolean(tooOften);
 }
 
+/**
+ * Planning reads Azure; when Azure refuses (not registered, no rights, throttled) that is the answer, with ARM's
+ * fix in it, not a failed turn.
+ */
+async function planOrAzureRefusal(plan: () => Promise<EnableAnswer>): Promise<EnableAnswer> {
+  try {
+    return await plan();
+  } catch (error) {
+    if (!isDefenderError(error)) throw error;
+    return { reply: buildMessageCard({ tone: 'warning', title: 'Azure said no', message: error.message, nextStep: 'Nothing was requested. Fix what Azure says, then ask again.' }) };
+  }
+}
+
 export async function answerWithRequest(context: TurnContext, deps: BotDeps, workingText: string, plan: () => Promise<EnableAnswer>): Promise<void> {
   let requestCard: EnableAnswer['requestCard'];
   await answerWithCard(
     context,
     workingText,
     async () => {
-      const answer = await plan();
+      const answer = await planOrAzureRefusal(plan);
       requestCard = answer.requestCard;
       return answer.reply;
     },
@@ -45,7 +59,7 @@ export async function requestFromButton(
   if (tooOften) return tooOften;
   const resolution = await deps.gateway.resolveSubscription(subscriptionId);
   if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
-  const answer = await plan(resolution.subscription);
+  const answer = await planOrAzureRefusal(() => plan(resolution.subscription));
   if (answer.requestCard) await deps.publisher.post(context, answer.requestCard.requestId, answer.requestCard.card);
   return answer.reply;
 }

@@ -6,6 +6,7 @@ import { CONVERSATION_KINDS } from '../conversations';
 import { BotHarness, cardOf, cardText, createBotHarness } from '../harness';
 import { ANONYMOUS, APPROVER, REQUESTER } from '../people';
 import { openRequest, pricingPuts } from '../requestFlow';
+import { captureLog } from '../../security/support/logCapture';
 
 describe('enable command', () => {
   let bot: BotHarness;
@@ -80,5 +81,22 @@ describe('enable with DEFENDER_REQUESTERS and DEFENDER_ALLOWED_CONVERSATIONS', (
   it('refuses a requester who is not listed', async () => {
     const text = cardText(cardOf((await bot.send('enable "Contoso Prod"', REQUESTER, 'channel'))[0]));
     assert.match(text, /Request not opened/);
+  });
+});
+
+describe('enable where Azure refuses to be read', () => {
+  it('answers with Azure\'s reason and fix (not registered), opens nothing, and logs no failed turn', async () => {
+    const log = captureLog('info');
+    const bot = await createBotHarness({ logger: log.logger });
+    try {
+      const replies = await bot.send('enable "Legacy Billing"', REQUESTER);
+      assert.equal(replies.length, 1);
+      const text = cardText(cardOf(replies[0]));
+      assert.match(text, /Azure said no/);
+      assert.match(text, /az provider register --namespace Microsoft\.Security/);
+      assert.ok(!log.lines().some((line) => line.msg === 'turn failed'), 'an answer, not a failed turn');
+    } finally {
+      await bot.close();
+    }
   });
 });
