@@ -10,16 +10,12 @@ import { connectArm, type ArmConnection } from './wiring/connectArm';
 import { connectStorage } from './wiring/storage';
 import { createAdapter, botAppIdOf } from './bot/adapter';
 import { createBotApplication } from './bot/app';
-import { BackgroundWork } from './bot/background';
-import { CardPublisher } from './bot/cardPublisher';
-import type { ProactiveChannel } from './bot/detachedTurn';
+import type { BackgroundWork } from './bot/background';
 import { createErrorSink } from './bot/errorSink';
-import { BotRateLimits } from './bot/rateLimit';
-import { RequestCards } from './bot/requestCards';
-import { ApprovalChannel } from './bot/approvalChannel';
 import { createBotServer } from './bot/server';
 import { startSweeper } from './bot/sweeper';
 import { checkStoreWritable } from './wiring/readiness';
+import { wireBotDeps } from './wiring/botDeps';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -69,20 +65,19 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const adapter = createAdapter(config.botCredentials);
   const botAppId = botAppIdOf(config.botCredentials);
   adapter.onTurnError = createErrorSink(logger);
-  const requestCards = new RequestCards(store);
-  const background = new BackgroundWork(logger);
-  const proactive: ProactiveChannel = { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) };
+  const deps = wireBotDeps({
+    store,
+    audit,
+    gateway: arm.gateway,
+    approvals,
+    config,
+    logger,
+    clock,
+    proactive: { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) },
+  });
+  const { background, publisher } = deps;
   // The first command then resolves its subscription from memory instead of reading the tenant.
   background.run('load the subscription directory', () => arm.gateway.warmUp());
-  const publisher = new CardPublisher(
-    requestCards,
-    proactive,
-    { policy: config.approvals, clock },
-    logger,
-    new ApprovalChannel(store, config.approvals.approvalConversation),
-  );
-  const rateLimits = new BotRateLimits(config.rateLimits, clock, logger);
-  const deps = { gateway: arm.gateway, approvals, audit, requestCards, publisher, proactive, config, logger, clock, background, rateLimits };
   const app = createBotApplication(deps);
 
   // Only requests whose writes can no longer be on their way; younger ones are left to the sweeper (and to a live

@@ -6,6 +6,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from './deps';
 import { tenantGuard } from './guardrails';
 import { identityGuard } from './identityGuard';
+import { redeliveryGuard } from './activityLedger';
 import * as help from './commands/help.command';
 import * as status from './commands/status.command';
 import * as list from './commands/list.command';
@@ -45,6 +46,11 @@ export function createBotApplication(deps: BotDeps): Application<TurnState> {
   const app = new Application<TurnState>({ removeRecipientMention: true, startTypingTimer: true });
   app.turn('beforeTurn', tenantGuard(deps.config.guardrails.allowedTenants, deps.logger));
   app.turn('beforeTurn', identityGuard(deps.logger));
+  app.turn('beforeTurn', redeliveryGuard(deps.ledger, deps.logger));
+  app.turn('beforeTurn', async (context) => {
+    await deps.addresses.observe(context.activity);
+    return true;
+  });
   for (const registrar of REGISTRARS) registrar.register(app, deps);
   return app;
 }

@@ -9,6 +9,9 @@ import type { RequestCards } from './requestCards';
 import type { CardPublisher } from './cardPublisher';
 import type { BotRateLimits } from './rateLimit';
 import type { ProactiveChannel } from './detachedTurn';
+import type { RefreshAudience } from './refreshAudience';
+import type { ConversationAddresses } from './conversationAddresses';
+import type { ActivityLedger } from './activityLedger';
 
 export interface BotDeps {
   gateway: DefenderGateway;
@@ -18,6 +21,12 @@ export interface BotDeps {
   requestCards: RequestCards;
   /** Posts request cards and updates every copy on each change of state. */
   publisher: CardPublisher;
+  /** Who gets their own view of a request card through Teams' refresh (user MRIs, approvers first). */
+  refreshAudience: RefreshAudience;
+  /** The latest serviceUrl of each conversation, noted from every inbound activity. */
+  addresses: ConversationAddresses;
+  /** The messages and clicks already seen: a redelivery is not acted on again. */
+  ledger: ActivityLedger;
   config: Pick<AppConfig, 'approvals' | 'guardrails' | 'fleetConcurrency' | 'mode' | 'timing'>;
   logger: Logger;
   clock: Clock;

@@ -11,6 +11,27 @@ export interface ProactiveChannel {
   continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
 }
 
+/**
+ * A proactive channel whose turns report their failures to the caller. The adapter would otherwise hand an error
+ * thrown inside a proactive turn to its turn-error handler, which posts "Something went wrong" into that
+ * conversation (say, a channel whose card could not be updated) and tells the caller nothing.
+ */
+export function failuresToCaller(proactive: ProactiveChannel): ProactiveChannel {
+  return {
+    async continueConversation(reference, logic) {
+      let failure: { error: unknown } | undefined;
+      await proactive.continueConversation(reference, async (context) => {
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = { error };
+        }
+      });
+      if (failure) throw failure.error;
+    },
+  };
+}
+
 /** The proactive turn's context, but with `activity` as its activity: who clicked, what, where. */
 function contextFor(proactive: TurnContext, activity: Partial<Activity>): TurnContext {
   const context = new TurnContext(proactive.adapter, activity);

@@ -5,18 +5,18 @@
 import type { TurnContext } from 'botbuilder';
 import { AdaptiveCardJson, buildEnablePreviewCard, buildMessageCard } from '../cards';
 import type { ApiSubPlan, Subscription } from '../core/defender';
+import type { ApprovalRequest } from '../core/approval';
 import { planTarget } from '../core/plan';
 import type { BotDeps } from './deps';
 import { actingPerson } from './identity';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
-import { newRequestCard } from './requestActions';
 import { withLookAlikes } from './lookAlikes';
 
 export interface EnableAnswer {
   /** The answer to the person who asked: the preview, or why nothing happened. */
   reply: AdaptiveCardJson;
-  /** The request card to post in the conversation, when there is a request to approve. */
-  requestCard?: { requestId: string; card: AdaptiveCardJson };
+  /** The request whose card to post in the conversation, when there is one to approve. */
+  request?: ApprovalRequest;
 }
 
 export function unknownIdentityCard(action: string): AdaptiveCardJson {
@@ -52,12 +52,12 @@ export async function planEnable(context: TurnContext, deps: BotDeps, subscripti
           message: `${subscription.displayName} already has an open request (${outcome.request.id}) from ${outcome.request.requester.name}.`,
           nextStep: 'Its card is below. Approvers can act on it there, or type `requests` to see every open request.',
         }),
-        requestCard: { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) },
+        request: outcome.request,
       };
     case 'created':
       return {
         reply: buildEnablePreviewCard({ plan: target, requestId: outcome.request.id, minApprovals }),
-        requestCard: { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) },
+        request: outcome.request,
       };
   }
 }

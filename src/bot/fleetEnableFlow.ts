@@ -11,7 +11,6 @@ import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
-import { newRequestCard } from './requestActions';
 import { withLookAlikes } from './lookAlikes';
 
 interface Candidate {
@@ -93,5 +92,5 @@ export async function planFleetEnable(context: TurnContext, deps: BotDeps, subsc
     items: leftOut,
     itemsTitle: leftOut.length ? 'Left out' : undefined,
   });
-  return { reply, requestCard: { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) } };
+  return { reply, request: outcome.request };
 }

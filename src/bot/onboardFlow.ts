@@ -10,7 +10,6 @@ import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
-import { newRequestCard } from './requestActions';
 import { withLookAlikes } from './lookAlikes';
 
 export async function planOnboard(context: TurnContext, deps: BotDeps, subscription: Subscription): Promise<EnableAnswer> {
@@ -46,16 +45,15 @@ export async function planOnboard(context: TurnContext, deps: BotDeps, subscript
   const outcome = await deps.approvals.request({ plan: { targets: await withLookAlikes(deps, [target]) }, requester });
   if (outcome.kind === 'refused') return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
   if (outcome.kind === 'nothing-to-change') return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to onboard', message: 'Every API is onboarded already.' }) };
-  const requestCard = { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) };
-  if (outcome.kind === 'already-open') {
+    if (outcome.kind === 'already-open') {
     return {
       reply: buildMessageCard({ tone: 'default', title: 'A request is already open', message: `${subscription.displayName} already has an open request (${outcome.request.id}); one open request per subscription.`, nextStep: 'Its card is below.' }),
-      requestCard,
+      request: outcome.request,
     };
   }
   const planOff = isDefenderForApisOn(status.settings.api) ? '' : ' Defender for APIs is off on this subscription: onboarded APIs are only protected once it is on (`enable`).';
   return {
     reply: buildMessageCard({ tone: 'default', title: `Onboarding request ${outcome.request.id} opened`, message: `${apis.length} API${apis.length === 1 ? '' : 's'} to onboard; nothing changes until an approver approves.${planOff}` }),
-    requestCard,
+    request: outcome.request,
   };
 }

@@ -9,7 +9,7 @@ import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard } from './enableFlow';
 import { actingPerson } from './identity';
-import { approvalCard, EVERYONE, type ApprovalCardOptions, type CardAudience } from './requestView';
+import { approvalCard, type ApprovalCardOptions, type CardAudience } from './requestView';
 
 /** The acting person, or the card that explains why nobody may act here. */
 export function actorOrRefusal(context: TurnContext, deps: BotDeps, action: string): { actor: Person } | { card: AdaptiveCardJson } {
@@ -23,32 +23,21 @@ export function actorOrRefusal(context: TurnContext, deps: BotDeps, action: stri
  * A refused click, for the person who clicked only: their current view of the request with the reason on top, so
  * they keep the card (the shared card is left alone). Without a request to show, the reason alone.
  */
-export async function refusalView(deps: BotDeps, refusal: { message: string; request?: ApprovalRequest }, viewer: Person | undefined, requestId?: string): Promise<AdaptiveCardJson> {
+export async function refusalView(context: TurnContext, deps: BotDeps, refusal: { message: string; request?: ApprovalRequest }, viewer: Person | undefined, requestId?: string): Promise<AdaptiveCardJson> {
   const request = refusal.request ?? (requestId ? await deps.approvals.get(requestId) : undefined);
   if (!request) return buildMessageCard({ tone: 'warning', title: 'Not done', message: refusal.message, nextStep: 'Type `requests` to see the open requests you can act on.' });
-  return cardForViewer(deps, request, viewer, { notice: refusal.message });
+  return cardForViewer(context, deps, request, viewer, { notice: refusal.message });
 }
 
-/** The policy in force and the time now: what every request card is drawn against. */
-export function audienceOf(deps: Pick<BotDeps, 'config' | 'clock'>, userMris: string[] = []): CardAudience {
-  return { policy: deps.config.approvals, now: deps.clock.now(), userMris };
-}
-
-export async function cardForViewer(deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined, options: ApprovalCardOptions = {}): Promise<AdaptiveCardJson> {
+/** The policy in force, the time now, and who in this conversation gets refreshed views: what a card is drawn against. */
+export async function audienceFor(context: TurnContext, deps: BotDeps, request: ApprovalRequest): Promise<CardAudience> {
   const { userMris } = await deps.requestCards.get(request.id);
-  return approvalCard(request, viewer, audienceOf(deps, userMris), options);
+  return { policy: deps.config.approvals, now: deps.clock.now(), refreshUserIds: await deps.refreshAudience.userIdsFor(context, request, userMris) };
 }
 
-/** The card posted to a conversation: everyone sees it; the server decides who may use its buttons. */
-export async function baseCard(deps: BotDeps, request: ApprovalRequest): Promise<AdaptiveCardJson> {
-  const { userMris } = await deps.requestCards.get(request.id);
-  return approvalCard(request, EVERYONE, audienceOf(deps, userMris));
-}
-
-/** A new request's shared card, refreshed for the person who asked (their Teams id) and the approvers. */
-export function newRequestCard(context: TurnContext, deps: BotDeps, request: ApprovalRequest): AdaptiveCardJson {
-  const asker = context.activity.from?.id;
-  return approvalCard(request, EVERYONE, audienceOf(deps, typeof asker === 'string' ? [asker] : []));
+/** The request as `viewer` sees it: their buttons, their notes; the answer to their click, for them only. */
+export async function cardForViewer(context: TurnContext, deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined, options: ApprovalCardOptions = {}): Promise<AdaptiveCardJson> {
+  return approvalCard(request, viewer, await audienceFor(context, deps, request), options);
 }
 
 /** After a change of state: every posted copy of the card is updated, in the background. */

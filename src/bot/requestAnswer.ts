@@ -34,18 +34,18 @@ async function planOrAzureRefusal(plan: () => Promise<EnableAnswer>): Promise<En
 }
 
 export async function answerWithRequest(context: TurnContext, deps: BotDeps, workingText: string, plan: () => Promise<EnableAnswer>): Promise<void> {
-  let requestCard: EnableAnswer['requestCard'];
+  let request: EnableAnswer['request'];
   await answerWithCard(
     context,
     workingText,
     async () => {
       const answer = await planOrAzureRefusal(plan);
-      requestCard = answer.requestCard;
+      request = answer.request;
       return answer.reply;
     },
     deps.workingCardDelayMs,
   );
-  if (requestCard) await deps.publisher.post(context, requestCard.requestId, requestCard.card);
+  if (request) await deps.publisher.post(context, request);
 }
 
 /** A button that opens a request for the subscription on its card: the same limit, the same plan, the card posted. */
@@ -60,6 +60,6 @@ export async function requestFromButton(
   const resolution = await deps.gateway.resolveSubscription(subscriptionId);
   if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
   const answer = await planOrAzureRefusal(() => plan(resolution.subscription));
-  if (answer.requestCard) await deps.publisher.post(context, answer.requestCard.requestId, answer.requestCard.card);
+  if (answer.request) await deps.publisher.post(context, answer.request);
   return answer.reply;
 }

@@ -7,8 +7,8 @@ import { ANYONE, approvalStanding, isApprover, permissionsFor, samePerson, type 
 export interface CardAudience {
   policy: ApprovalPolicy;
   now: Date;
-  /** Teams user ids (MRIs) seen acting on the request. */
-  userMris?: string[];
+  /** `refresh.userIds`: user MRIs, approvers first (RefreshAudience). */
+  refreshUserIds: string[];
 }
 
 /** The shared card posted to a conversation: everyone sees it; the server decides who may use its buttons. */
@@ -26,7 +26,6 @@ export function approvalCardModel(request: ApprovalRequest, viewer: Person | und
   // One rule in one place: the buttons are exactly what permissionsFor allows this viewer (or anyone, on the shared card).
   const can = permissionsFor(policy, request, viewer === EVERYONE ? ANYONE : viewer ?? { id: '', name: '' }, now);
   const standing = approvalStanding(policy, request);
-  const refreshUserIds = [...new Set([request.requester.id, ...(audience.userMris ?? []), ...policy.approvers])];
   return {
     viewerRole: viewer === EVERYONE ? 'everyone' : viewerRoleOf(request, viewer, policy),
     requestId: request.id,
@@ -44,7 +43,7 @@ export function approvalCardModel(request: ApprovalRequest, viewer: Person | und
     cancelledBy: request.cancellation ? { name: request.cancellation.by.name } : undefined,
     outcome: request.outcomes?.find((outcome) => outcome.subscriptionId === target.subscriptionId),
     statusReason: request.statusReason,
-    refreshUserIds,
+    refreshUserIds: audience.refreshUserIds,
   };
 }
 

@@ -12,7 +12,6 @@ import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGua
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
 import { requestKindOf } from './requestKind';
-import { newRequestCard } from './requestActions';
 import { withLookAlikes } from './lookAlikes';
 
 /** Only a request that ran can have changed anything; the others left Azure as it was. */
@@ -56,7 +55,7 @@ export async function planRevert(context: TurnContext, deps: BotDeps, requestId:
           title: `Revert request ${outcome.request.id} opened`,
           message: `It puts back the settings request ${requestId} found, exactly as listed on the card below; nothing changes until an approver approves.`,
         }),
-        requestCard: { requestId: outcome.request.id, card: newRequestCard(context, deps, outcome.request) },
+        request: outcome.request,
       };
     }
   }

@@ -1,4 +1,5 @@
 /** Activities as Teams sends them in a personal chat, a group chat and a channel (where the bot is @mentioned). */
+import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { TENANT_ID, TeamsUser } from './people';
 
@@ -21,6 +22,8 @@ function conversationFor(kind: ConversationKind, user: TeamsUser) {
 
 function base(kind: ConversationKind, user: TeamsUser): Partial<Activity> {
   return {
+    // Unique like Teams' own: the bot drops a second delivery of an id it has seen (activityLedger.ts).
+    id: randomUUID(),
     channelId: 'msteams',
     serviceUrl: 'https://smba.example.invalid/teams/',
     from: { id: user.id, name: user.name, ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}) },

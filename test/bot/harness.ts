@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { createArmCredential, DefenderClient } from '../../src/azure';
 import { DEMO_SEED, startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
@@ -14,16 +14,12 @@ import { ApprovalService, createRequestIdGenerator, RequestRepository, type Appr
 import { FileAuditLog } from '../../src/storage/fileAuditLog';
 import { FileStorage } from '../../src/storage/fileStorage';
 import { createBotApplication } from '../../src/bot/app';
-import { BackgroundWork } from '../../src/bot/background';
-import { CardPublisher } from '../../src/bot/cardPublisher';
 import type { BotDeps } from '../../src/bot/deps';
 import { createErrorSink } from '../../src/bot/errorSink';
-import { RequestCards } from '../../src/bot/requestCards';
-import { ApprovalChannel } from '../../src/bot/approvalChannel';
+import { wireBotDeps } from '../../src/wiring/botDeps';
 import { createLogger, type Logger } from '../../src/logging';
 import type { AppConfig } from '../../src/config';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../../src/config/rateLimitSettings';
-import { BotRateLimits } from '../../src/bot/rateLimit';
 import { TeamsTestAdapter } from './teamsTestAdapter';
 import { ManualClock } from '../support/manualClock';
 import { actionExecuteActivity, messageActivity, type ConversationKind } from './conversations';
@@ -93,26 +89,29 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
   const approvals = new ApprovalService({ requests, audit, gateway, clock, ids: createRequestIdGenerator(), policy });
   const adapter = new TeamsTestAdapter();
   adapter.onTurnError = createErrorSink(logger);
-  const requestCards = new RequestCards(store);
-  const background = new BackgroundWork(logger);
-  const approvalChannel = new ApprovalChannel(store, options.approvalConversation);
-  const proactive = { continueConversation: (reference: Parameters<typeof adapter.continueConversationAsync>[1], logic: (context: TurnContext) => Promise<void>) => adapter.continueConversationAsync('', reference, logic) };
-  const publisher = new CardPublisher(requestCards, proactive, { policy, clock }, logger, approvalChannel);
-  const deps: BotDeps = {
-    proactive,
+  const deps = wireBotDeps({
+    store,
+    audit,
     gateway,
     approvals,
-    audit,
-    requestCards,
-    publisher,
+    config: {
+      mode: 'demo',
+      fleetConcurrency: 16,
+      approvals: { ...policy, approvalConversation: options.approvalConversation },
+      guardrails: options.guardrails ?? {},
+      timing: TEST_TIMING,
+      rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    },
     logger,
     clock,
-    background,
-    rateLimits: new BotRateLimits(options.rateLimits ?? DEFAULT_RATE_LIMITS, clock, logger),
-    config: { mode: 'demo', fleetConcurrency: 16, approvals: { ...policy, approvalConversation: options.approvalConversation }, guardrails: options.guardrails ?? {}, timing: TEST_TIMING },
+    proactive: { continueConversation: (reference, logic) => adapter.continueConversationAsync('', reference, logic) },
+    // TestAdapter has no Bot Connector to ask for a roster: refresh lists use the documented 8:orgid form.
+    memberLookup: async () => undefined,
+    connectorRetry: { baseDelayInMs: 1, maxDelayInMs: 5 },
     workingCardDelayMs: 60_000,
     ...(options.invokeAnswerBudgetMs !== undefined ? { invokeAnswerBudgetMs: options.invokeAnswerBudgetMs } : {}),
-  };
+  });
+  const { background } = deps;
   const app = createBotApplication(deps);
 
   async function process(activity: Partial<Activity>) {

@@ -18,14 +18,14 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
     if (tooOften) return tooOften;
     await deps.requestCards.addUserMri(requestId, context.activity.from?.id);
     const outcome = await deps.approvals.approve({ requestId, planHash, approver: acting.actor });
-    if (outcome.kind === 'refused') return refusalView(deps, outcome, acting.actor, requestId);
+    if (outcome.kind === 'refused') return refusalView(context, deps, outcome, acting.actor, requestId);
     if (outcome.kind === 'recorded') {
       publishChange(deps, outcome.request);
-      return cardForViewer(deps, outcome.request, acting.actor);
+      return cardForViewer(context, deps, outcome.request, acting.actor);
     }
     executeInBackground(deps, outcome.request, TurnContext.getConversationReference(context.activity));
     try {
-      return await cardForViewer(deps, outcome.request, acting.actor);
+      return await cardForViewer(context, deps, outcome.request, acting.actor);
     } catch (error) {
       // The change is being applied whatever happened here: never answer "nothing was changed" now.
       deps.logger.warn({ err: error, requestId }, 'approved and applying, but the approver\'s card could not be drawn');

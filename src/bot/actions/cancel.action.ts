@@ -9,8 +9,8 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
     const acting = actorOrRefusal(context, deps, 'cancel');
     if ('card' in acting) return acting.card;
     const outcome = await deps.approvals.cancel({ requestId, actor: acting.actor });
-    if (outcome.kind === 'refused') return refusalView(deps, outcome, acting.actor, requestId);
+    if (outcome.kind === 'refused') return refusalView(context, deps, outcome, acting.actor, requestId);
     publishChange(deps, outcome.request);
-    return cardForViewer(deps, outcome.request, acting.actor);
+    return cardForViewer(context, deps, outcome.request, acting.actor);
   });
 }

@@ -12,7 +12,7 @@ import { cardForViewer, refusalView } from '../requestActions';
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<RequestActionData>(app, deps, VERBS.refreshRequest, async (context, { requestId }) => {
     const request = await deps.approvals.get(requestId);
-    if (!request) return refusalView(deps, { message: `No request ${requestId} exists.` }, actingPerson(context.activity));
-    return cardForViewer(deps, request, actingPerson(context.activity));
+    if (!request) return refusalView(context, deps, { message: `No request ${requestId} exists.` }, actingPerson(context.activity));
+    return cardForViewer(context, deps, request, actingPerson(context.activity));
   });
 }

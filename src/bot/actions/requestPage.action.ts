@@ -9,7 +9,7 @@ import { cardForViewer, refusalView } from '../requestActions';
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<RequestPageActionData>(app, deps, VERBS.requestPage, async (context, { requestId, page }) => {
     const request = await deps.approvals.get(requestId);
-    if (!request) return refusalView(deps, { message: `No request ${requestId} exists.` }, actingPerson(context.activity));
-    return cardForViewer(deps, request, actingPerson(context.activity), { page });
+    if (!request) return refusalView(context, deps, { message: `No request ${requestId} exists.` }, actingPerson(context.activity));
+    return cardForViewer(context, deps, request, actingPerson(context.activity), { page });
   });
 }

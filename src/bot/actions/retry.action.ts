@@ -3,17 +3,17 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { RequestActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { actorOrRefusal, baseCard, cardForViewer, refusalView } from '../requestActions';
+import { actorOrRefusal, cardForViewer, refusalView } from '../requestActions';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<RequestActionData>(app, deps, VERBS.retry, async (context, { requestId }) => {
     const acting = actorOrRefusal(context, deps, 'retry');
     if ('card' in acting) return acting.card;
     const outcome = await deps.approvals.retry({ requestId, actor: acting.actor });
-    if (outcome.kind === 'refused') return refusalView(deps, outcome, acting.actor, requestId);
-    if (outcome.kind === 'nothing-to-change') return refusalView(deps, { message: 'Everything the request set out to change is as planned now; nothing to retry.' }, acting.actor, requestId);
-    await deps.publisher.post(context, outcome.request.id, await baseCard(deps, outcome.request));
+    if (outcome.kind === 'refused') return refusalView(context, deps, outcome, acting.actor, requestId);
+    if (outcome.kind === 'nothing-to-change') return refusalView(context, deps, { message: 'Everything the request set out to change is as planned now; nothing to retry.' }, acting.actor, requestId);
+    await deps.publisher.post(context, outcome.request);
     const original = await deps.approvals.get(requestId);
-    return cardForViewer(deps, original ?? outcome.request, acting.actor);
+    return cardForViewer(context, deps, original ?? outcome.request, acting.actor);
   });
 }

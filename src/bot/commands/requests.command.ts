@@ -9,7 +9,6 @@ import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
 import { unknownIdentityCard } from '../enableFlow';
 import { actingPerson } from '../identity';
-import { cardForViewer } from '../requestActions';
 
 /** More than this many cards in one answer floods the chat; the header says how many there are. */
 const MAX_REQUEST_CARDS = 10;
@@ -28,7 +27,7 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
     }
     await sendCard(context, buildRequestsHeaderCard(actionable.length, Math.min(actionable.length, MAX_REQUEST_CARDS)));
     for (const request of actionable.slice(0, MAX_REQUEST_CARDS)) {
-      await deps.publisher.post(context, request.id, await cardForViewer(deps, request, person));
+      await deps.publisher.post(context, request, person);
     }
   });
 }

@@ -1,0 +1,74 @@
+/**
+ * Everything the bot's handlers need, built in one place from the parts the composition root (src/index.ts) made:
+ * storage, the approval service, ARM and a way to reach Teams. Tests build the same set around their TestAdapter.
+ */
+import type { AppConfig } from '../config';
+import type { ApprovalService } from '../core/approval';
+import type { KeyValueStore } from '../core/approval/store';
+import type { AuditLog } from '../core/audit/auditLog';
+import type { Clock, DefenderGateway } from '../core/ports';
+import type { Logger } from '../logging';
+import { ActivityLedger } from '../bot/activityLedger';
+import { ApprovalChannel } from '../bot/approvalChannel';
+import { BackgroundWork } from '../bot/background';
+import { CardPublisher } from '../bot/cardPublisher';
+import type { ConnectorRetryOptions } from '../bot/connectorRetry';
+import { ConversationAddresses } from '../bot/conversationAddresses';
+import type { BotDeps } from '../bot/deps';
+import { failuresToCaller, type ProactiveChannel } from '../bot/detachedTurn';
+import { BotRateLimits } from '../bot/rateLimit';
+import { RefreshAudience, type MemberLookup } from '../bot/refreshAudience';
+import { RequestCards } from '../bot/requestCards';
+
+export interface BotWiring {
+  store: KeyValueStore;
+  audit: AuditLog;
+  gateway: DefenderGateway;
+  approvals: ApprovalService;
+  config: BotDeps['config'] & Pick<AppConfig, 'rateLimits'>;
+  logger: Logger;
+  clock: Clock;
+  /** Proactive turns as the adapter offers them; addressed here to each conversation's latest serviceUrl. */
+  proactive: ProactiveChannel;
+  /** Tests: roster lookups and connector retries without real Teams, shorter waits. */
+  memberLookup?: MemberLookup;
+  connectorRetry?: ConnectorRetryOptions;
+  workingCardDelayMs?: number;
+  invokeAnswerBudgetMs?: number;
+}
+
+export function wireBotDeps(wiring: BotWiring): BotDeps {
+  const { store, config, logger, clock } = wiring;
+  const addresses = new ConversationAddresses(store);
+  const proactive = failuresToCaller(addresses.addressed(wiring.proactive));
+  const requestCards = new RequestCards(store);
+  const refreshAudience = new RefreshAudience(config.approvals, clock, logger, wiring.memberLookup);
+  const publisher = new CardPublisher({
+    requestCards,
+    proactive,
+    audience: refreshAudience,
+    drawing: { policy: config.approvals, clock },
+    latest: (requestId) => wiring.approvals.get(requestId),
+    logger,
+    approvalChannel: new ApprovalChannel(store, config.approvals.approvalConversation),
+    ...(wiring.connectorRetry ? { retry: wiring.connectorRetry } : {}),
+  });
+  return {
+    gateway: wiring.gateway,
+    approvals: wiring.approvals,
+    audit: wiring.audit,
+    requestCards,
+    publisher,
+    proactive,
+    refreshAudience,
+    addresses,
+    ledger: new ActivityLedger(store, clock),
+    config,
+    logger,
+    clock,
+    background: new BackgroundWork(logger),
+    rateLimits: new BotRateLimits(config.rateLimits, clock, logger),
+    ...(wiring.workingCardDelayMs !== undefined ? { workingCardDelayMs: wiring.workingCardDelayMs } : {}),
+    ...(wiring.invokeAnswerBudgetMs !== undefined ? { invokeAnswerBudgetMs: wiring.invokeAnswerBudgetMs } : {}),
+  };
+}
