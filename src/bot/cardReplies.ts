@@ -1,9 +1,9 @@
 /** Sending, replacing and answering with Adaptive Cards. */
 import { Activity, CardFactory, TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson } from '../cards';
+import { fitForTeams, type AdaptiveCardJson } from '../cards';
 
 export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
-  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+  return { type: 'message', attachments: [CardFactory.adaptiveCard(fitForTeams(card))] };
 }
 
 /** Sends a card and returns its activity id, so it can be updated in place later. */
@@ -23,7 +23,7 @@ export async function replaceCard(context: TurnContext, activityId: string, card
  */
 export async function answerInvoke(context: TurnContext, answer: { card: AdaptiveCardJson } | { text: string }): Promise<void> {
   const body = 'card' in answer
-    ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card }
+    ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: fitForTeams(answer.card) }
     : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.text };
   await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
 }

@@ -5,7 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import { buildMessageCard } from '../cards';
 import { isDefenderForApisOn, type Subscription } from '../core/defender';
-import type { OnboardingApi, TargetPlan } from '../core/plan';
+import { MAX_APIS_PER_ONBOARDING, type OnboardingApi, type TargetPlan } from '../core/plan';
 import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
@@ -18,11 +18,14 @@ export async function planOnboard(context: TurnContext, deps: BotDeps, subscript
   if (!isChangeAllowedHere(context, deps.config.guardrails.allowedConversations)) return { reply: changeNotAllowedHereCard() };
 
   const status = await deps.gateway.getStatus(subscription.subscriptionId);
-  const apis: OnboardingApi[] = status.apiManagementServices
+  const notOnboarded: OnboardingApi[] = status.apiManagementServices
     .filter((service) => service.skuSupported)
     .flatMap((service) => service.apis
       .filter((api) => api.onboarded === false)
       .map((api) => ({ resourceGroup: service.resourceGroup, serviceName: service.name, apiId: api.name, displayName: api.displayName })));
+  // The card lists every API a request onboards, and must fit in Teams: more wait for the next request.
+  const apis = notOnboarded.slice(0, MAX_APIS_PER_ONBOARDING);
+  const later = notOnboarded.length - apis.length;
   const unsupported = status.apiManagementServices.filter((service) => !service.skuSupported).map((service) => `${service.name} (${service.sku})`);
   if (apis.length === 0) {
     return {
@@ -45,7 +48,7 @@ export async function planOnboard(context: TurnContext, deps: BotDeps, subscript
   const outcome = await deps.approvals.request({ plan: { targets: await withLookAlikes(deps, [target]) }, requester });
   if (outcome.kind === 'refused') return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
   if (outcome.kind === 'nothing-to-change') return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to onboard', message: 'Every API is onboarded already.' }) };
-    if (outcome.kind === 'already-open') {
+  if (outcome.kind === 'already-open') {
     return {
       reply: buildMessageCard({ tone: 'default', title: 'A request is already open', message: `${subscription.displayName} already has an open request (${outcome.request.id}); one open request per subscription.`, nextStep: 'Its card is below.' }),
       request: outcome.request,
@@ -53,7 +56,12 @@ export async function planOnboard(context: TurnContext, deps: BotDeps, subscript
   }
   const planOff = isDefenderForApisOn(status.settings.api) ? '' : ' Defender for APIs is off on this subscription: onboarded APIs are only protected once it is on (`enable`).';
   return {
-    reply: buildMessageCard({ tone: 'default', title: `Onboarding request ${outcome.request.id} opened`, message: `${apis.length} API${apis.length === 1 ? '' : 's'} to onboard; nothing changes until an approver approves.${planOff}` }),
+    reply: buildMessageCard({
+      tone: 'default',
+      title: `Onboarding request ${outcome.request.id} opened`,
+      message: `${apis.length} API${apis.length === 1 ? '' : 's'} to onboard; nothing changes until an approver approves.${planOff}`,
+      ...(later > 0 ? { nextStep: `${later} more API${later === 1 ? '' : 's'} wait: one request onboards at most ${MAX_APIS_PER_ONBOARDING}. Run \`onboard\` again once this one is done.` } : {}),
+    }),
     request: outcome.request,
   };
 }

@@ -22,3 +22,4 @@ export { safePortalUrl, PORTAL_HOSTS } from './portalLink';
 export { buildRequestTargetsCard, REQUEST_TARGETS_PAGE_SIZE } from './requestTargetsCard';
 export type { RequestTargetsCardModel } from './requestTargetsCard';
 export type { RequestTarget } from './requestTargetView';
+export { cardSizeInUtf16Bytes, fitForTeams, MAX_CARD_UTF16_BYTES } from './cardSize';

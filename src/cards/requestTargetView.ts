@@ -35,11 +35,16 @@ function settingLabel(setting: SettingKey, subject?: string): string {
   return subject ? `${label} ${subject}` : label;
 }
 
+/** Failed settings listed per subscription; the rest are counted (every one is in `history`). */
+export const MAX_PROBLEMS_PER_TARGET = 3;
+
 export function requestTargetView({ plan, outcome }: RequestTarget): RequestTargetView {
   const result = outcome ? RESULTS[outcome.status] : { text: `${plan.changes.length} to change`, tone: 'default' as Tone };
-  const failures = (outcome?.settings ?? [])
-    .filter((setting) => setting.status === 'failed')
+  const failed = (outcome?.settings ?? []).filter((setting) => setting.status === 'failed');
+  const failures = failed
+    .slice(0, MAX_PROBLEMS_PER_TARGET)
     .map((setting) => plainText(`❌ ${settingLabel(setting.setting, setting.subject)}: ${setting.error ? `${setting.error.code}: ${setting.error.message}` : 'failed'}`, OUTCOME_MESSAGE_MAX_LENGTH));
+  if (failed.length > MAX_PROBLEMS_PER_TARGET) failures.push(`…and ${failed.length - MAX_PROBLEMS_PER_TARGET} more failed (\`history\` lists every one)`);
   const staleReasons = (outcome?.staleReasons ?? []).map((reason) => plainText(`• ${reason}`, 200));
   return {
     name: `${escapeMarkdown(plan.subscriptionName, 80)} (${escapeMarkdown(plan.subscriptionId, 40)})`,

@@ -10,14 +10,37 @@ import { executeAction } from './actions';
 import type { Fact } from './changes';
 import { expandTemplate } from './expand';
 import type { ApprovalCardModel, ViewerRole } from './models';
-import { requestTargetView, targetsSummary, type RequestTarget } from './requestTargetView';
+import { requestTargetView, targetsSummary, type RequestTarget, type RequestTargetView } from './requestTargetView';
 import { escapeMarkdown, formatUtc, plainText } from './text';
 import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
 import type { ActionJson, AdaptiveCardJson } from './types';
 import { VERBS } from './verbs';
 
-/** Subscriptions per page: with ARM messages capped at 500 characters, 8 keep the card well under 28 KB. */
+/** Subscriptions per page at most; fewer when their sections are long (see pageBreaks). */
 export const REQUEST_TARGETS_PAGE_SIZE = 8;
+/**
+ * UTF-16 code units the subscriptions' sections of one page may take, leaving the rest of the card's 80 KB (40,960
+ * code units) for the heading, facts, notes and buttons.
+ */
+const TARGETS_BUDGET_CODE_UNITS = 26_000;
+
+/** First index of each page: as many sections as fit the budget (at least one, at most the page size), in order. */
+export function pageBreaks(views: RequestTargetView[]): number[] {
+  const starts: number[] = [];
+  let used = Infinity;
+  let onPage = REQUEST_TARGETS_PAGE_SIZE;
+  views.forEach((view, index) => {
+    const size = JSON.stringify(view).length;
+    if (onPage >= REQUEST_TARGETS_PAGE_SIZE || used + size > TARGETS_BUDGET_CODE_UNITS) {
+      starts.push(index);
+      used = 0;
+      onPage = 0;
+    }
+    used += size;
+    onPage += 1;
+  });
+  return starts.length ? starts : [0];
+}
 
 export interface RequestTargetsCardModel extends Omit<ApprovalCardModel, 'plan' | 'outcome'> {
   /** e.g. "Enable Defender for APIs", "Revert req_…", "Onboard APIs to Defender for APIs". */
@@ -60,9 +83,12 @@ export function buildRequestTargetsCard(model: RequestTargetsCardModel, viewerRo
   // The shared pieces (banner, buttons, refresh) read only the request-level fields, which this model has.
   const asApproval = { ...model, plan: model.targets[0]?.plan } as ApprovalCardModel;
   const banner = statusBanner(asApproval);
-  const pages = Math.max(1, Math.ceil(model.targets.length / REQUEST_TARGETS_PAGE_SIZE));
+  const views = model.targets.map(requestTargetView);
+  const breaks = pageBreaks(views);
+  const pages = breaks.length;
   const page = Math.min(Math.max(1, Math.floor(model.page ?? 1)), pages);
-  const shown = model.targets.slice((page - 1) * REQUEST_TARGETS_PAGE_SIZE, page * REQUEST_TARGETS_PAGE_SIZE);
+  const first = breaks[page - 1];
+  const shown = views.slice(first, breaks[page] ?? views.length);
   const rejection = model.status === 'rejected' ? model.rejection : undefined;
   const note = model.status === 'pending' ? NOTES[viewerRole] : undefined;
   const card = expandTemplate(template, {
@@ -72,9 +98,9 @@ export function buildRequestTargetsCard(model: RequestTargetsCardModel, viewerRo
     bannerColor: bannerTextColor(banner.tone),
     bannerStyle: toneContainerStyle(banner.tone),
     summary: targetsSummary(model.targets),
-    targets: shown.map(requestTargetView),
+    targets: shown,
     hasPages: pages > 1,
-    pageInfo: `Subscriptions ${(page - 1) * REQUEST_TARGETS_PAGE_SIZE + 1}–${(page - 1) * REQUEST_TARGETS_PAGE_SIZE + shown.length} of ${model.targets.length} (page ${page} of ${pages})`,
+    pageInfo: `Subscriptions ${first + 1}–${first + shown.length} of ${model.targets.length} (page ${page} of ${pages})`,
     pageActions: pageActions(model.requestId, page, pages),
     hasRejection: Boolean(rejection),
     rejectionTitle: rejection ? `Reason from ${escapeMarkdown(rejection.by.name, 80)}${rejection.at ? ` (${formatUtc(rejection.at)})` : ''}:` : '',

@@ -69,6 +69,9 @@ export interface OnboardingApi {
   displayName: string;
 }
 
+/** APIs one onboarding request lists at most: its card must show every one of them (and fit in Teams). */
+export const MAX_APIS_PER_ONBOARDING = 50;
+
 export interface ChangePlan {
   targets: TargetPlan[];
 }

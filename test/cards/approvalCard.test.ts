@@ -4,7 +4,7 @@ import { MAX_REFRESH_USER_IDS } from '../../src/cards/approvalActions';
 import type { ViewerRole } from '../../src/cards/models';
 import { REJECT_REASON_INPUT_ID, VERBS } from '../../src/cards/verbs';
 import { ALL_STATUSES, approvalModel, approvalModelAs, HOSTILE_NAME, LONG_ARM_MESSAGE, PLAN_HASH, REQUEST_ID } from './fixtures';
-import { cardBytes, cardText, collectActions, findAction, findUnresolvedPlaceholders, MAX_CARD_BYTES, validateAdaptiveCard } from './validateCard';
+import { cardBytes, cardText, collectActions, findAction, findUnresolvedPlaceholders, MAX_CARD_UTF16_BYTES, validateAdaptiveCard } from './validateCard';
 
 const ROLES: ViewerRole[] = ['approver', 'requester', 'observer', 'everyone'];
 const verbsOf = (card: Record<string, unknown>) =>
@@ -132,7 +132,7 @@ describe('approval card: content', () => {
     const model = approvalModel('pending', { approvals, refreshUserIds, minApprovals: 60, statusReason: LONG_ARM_MESSAGE });
     const card = buildApprovalCard(model, 'everyone');
     assert.deepEqual(validateAdaptiveCard(card), []);
-    assert.ok(cardBytes(card) < MAX_CARD_BYTES, `${cardBytes(card)} bytes`);
+    assert.ok(cardBytes(card) < MAX_CARD_UTF16_BYTES, `${cardBytes(card)} bytes`);
     assert.equal((card.refresh as { userIds: string[] }).userIds.length, MAX_REFRESH_USER_IDS);
     assert.ok(cardText(card).some((line) => line.startsWith('Approvals: 60 of 60 approvals: ') && line.endsWith('and 55 more')));
     const failed = buildApprovalCard(approvalModelAs('everyone', 'failed', { approvals, refreshUserIds }), 'everyone');

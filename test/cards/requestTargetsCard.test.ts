@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildRequestTargetsCard, REQUEST_TARGETS_PAGE_SIZE, VERBS, type RequestTarget } from '../../src/cards';
 import { planTarget } from '../../src/core/plan';
 import { ALL_STATUSES, approvalModel, HOSTILE_NAME, LONG_ARM_MESSAGE, settings } from './fixtures';
-import { cardBytes, findAction, MAX_CARD_BYTES, validateAdaptiveCard } from './validateCard';
+import { cardBytes, findAction, MAX_CARD_UTF16_BYTES, validateAdaptiveCard } from './validateCard';
 
 function targets(count: number, withOutcomes: boolean): RequestTarget[] {
   return Array.from({ length: count }, (_, index) => {
@@ -28,12 +28,12 @@ function model(status: (typeof ALL_STATUSES)[number], count: number, page = 1) {
 
 describe('request targets card (fleet, revert, onboard)', () => {
   for (const status of ALL_STATUSES) {
-    it(`is valid and at most 28 KB on every page of a 60-subscription request (${status})`, () => {
+    it(`is valid and at most 80 KB of UTF-16 on every page of a 60-subscription request (${status})`, () => {
       const pages = Math.ceil(60 / REQUEST_TARGETS_PAGE_SIZE);
       for (let page = 1; page <= pages; page++) {
         const card = buildRequestTargetsCard(model(status, 60, page), 'everyone');
         assert.deepEqual(validateAdaptiveCard(card), [], `page ${page}`);
-        assert.ok(cardBytes(card) <= MAX_CARD_BYTES, `page ${page} is ${cardBytes(card)} bytes`);
+        assert.ok(cardBytes(card) <= MAX_CARD_UTF16_BYTES, `page ${page} is ${cardBytes(card)} bytes`);
       }
     });
   }

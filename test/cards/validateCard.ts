@@ -12,10 +12,9 @@ globals.document ??= dom.window.document;
 globals.HTMLElement ??= dom.window.HTMLElement;
 const AdaptiveCards = require('adaptivecards') as typeof import('adaptivecards');
 
-/** Teams refuses bot messages over ~28 KB; a card must leave room for the activity around it. */
-export const MAX_CARD_BYTES = 28 * 1024;
-/** The limit as the brief measures it: UTF-16 code units of the JSON, two bytes each. */
-export const MAX_CARD_UTF16_BYTES = 80 * 1024;
+import { cardSizeInUtf16Bytes, MAX_CARD_UTF16_BYTES } from '../../src/cards/cardSize';
+
+export { MAX_CARD_UTF16_BYTES } from '../../src/cards/cardSize';
 
 export type CardJson = Record<string, unknown>;
 
@@ -24,10 +23,8 @@ export function validateAdaptiveCard(card: CardJson): string[] {
   if (card.type !== 'AdaptiveCard') problems.push(`type is ${String(card.type)}, expected AdaptiveCard`);
   if (card.version !== '1.5') problems.push(`version is ${String(card.version)}, expected 1.5`);
   if (card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') problems.push('missing $schema');
-  const bytes = cardBytes(card);
-  if (bytes > MAX_CARD_BYTES) problems.push(`card is ${bytes} bytes, over ${MAX_CARD_BYTES}`);
-  const utf16Bytes = JSON.stringify(card).length * 2;
-  if (utf16Bytes > MAX_CARD_UTF16_BYTES) problems.push(`card is ${utf16Bytes} bytes in UTF-16, over ${MAX_CARD_UTF16_BYTES}`);
+  const size = cardSizeInUtf16Bytes(card);
+  if (size > MAX_CARD_UTF16_BYTES) problems.push(`card is ${size} bytes in UTF-16, over ${MAX_CARD_UTF16_BYTES}`);
 
   const parsed = new AdaptiveCards.AdaptiveCard();
   const context = new AdaptiveCards.SerializationContext();
@@ -40,8 +37,9 @@ export function validateAdaptiveCard(card: CardJson): string[] {
   return problems;
 }
 
+/** A card's size as Teams measures it: UTF-16 code units of its JSON, two bytes each. */
 export function cardBytes(card: CardJson): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return cardSizeInUtf16Bytes(card);
 }
 
 /** Every action in the card: top-level, inside ShowCards and containers, and the refresh action. */

@@ -1,7 +1,8 @@
 /** `onboard <sub>` through the real Application and the simulator: approval, then a long-running PUT per API, polled. */
 import assert from 'node:assert/strict';
-import { DEMO_SUBSCRIPTIONS } from '../../../src/azure/simulator';
-import { VERBS } from '../../../src/cards';
+import { DEMO_SEED, DEMO_SUBSCRIPTIONS } from '../../../src/azure/simulator';
+import { cardSizeInUtf16Bytes, MAX_CARD_UTF16_BYTES, VERBS } from '../../../src/cards';
+import { MAX_APIS_PER_ONBOARDING } from '../../../src/core/plan';
 import { validateAdaptiveCard } from '../../cards/validateCard';
 import { BotHarness, cardOf, cardText, createBotHarness } from '../harness';
 import { APPROVER, REQUESTER } from '../people';
@@ -54,5 +55,24 @@ describe('onboard APIM APIs to Defender for APIs', () => {
     assert.match(after, /Petstore ✅ onboarded, Orders API ✅ onboarded, Payments v2 ✅ onboarded/);
     const again = await bot.send('onboard "Contoso Prod"', REQUESTER);
     assert.match(cardText(cardOf(again[0])), /Nothing to onboard/);
+  });
+});
+
+describe('onboard: a request lists every API it onboards, so one request takes at most 50', () => {
+  it('opens a request for the first 50 of 60 APIs, says the other 10 wait, and its card fits in Teams', async () => {
+    const seed = structuredClone(DEMO_SEED);
+    const prod = seed.subscriptions.find((subscription) => subscription.subscriptionId === PROD)!;
+    prod.apiManagementServices![0].apis = Array.from({ length: 60 }, (_, index) => ({ name: `api-${index}`, displayName: `API number ${index}` }));
+    const bot = await createBotHarness({ seed });
+    try {
+      const replies = await bot.send('onboard "Contoso Prod"', REQUESTER);
+      assert.match(cardText(cardOf(replies[0])), new RegExp(`${MAX_APIS_PER_ONBOARDING} APIs to onboard`));
+      assert.match(cardText(cardOf(replies[0])), /10 more APIs wait/);
+      const request = await bot.deps.approvals.get(approveDataOf(cardOf(replies[1])).requestId);
+      assert.equal(request?.plan.targets[0].changes.length, MAX_APIS_PER_ONBOARDING);
+      assert.ok(cardSizeInUtf16Bytes(cardOf(replies[1])) <= MAX_CARD_UTF16_BYTES);
+    } finally {
+      await bot.close();
+    }
   });
 });
