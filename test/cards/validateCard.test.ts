@@ -12,7 +12,7 @@ describe('validateAdaptiveCard (the helper itself must be able to fail)', () => 
     const problems = validateAdaptiveCard({
       ...validBase,
       version: '1.2',
-      body: [{ type: 'Bogus' }, { type: 'TextBlock', text: 'x', color: 'Purple' }, { type: 'TextBlock', text: 'y'.repeat(30_000) }],
+      body: [{ type: 'Bogus' }, { type: 'TextBlock', text: 'x', color: 'Purple' }, { type: 'TextBlock', text: 'y'.repeat(41_000) }],
     });
     assert.ok(problems.some((problem) => problem.includes('version')), problems.join('\n'));
     assert.ok(problems.some((problem) => problem.includes('Bogus')), problems.join('\n'));
