@@ -20,7 +20,10 @@ export interface ActivityContext {
 
 export type InvokeTrigger = 'manual' | 'automatic';
 
-function base(context: ActivityContext, person: Person, conversation: Conversation): ActivityBody {
+/** An activity Teams delivers: every one has its own id (a redelivery repeats it). */
+export type TeamsActivity = ActivityBody & { id: string; type: string };
+
+function base(context: ActivityContext, person: Person, conversation: Conversation): ActivityBody & { id: string } {
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
@@ -45,7 +48,7 @@ function base(context: ActivityContext, person: Person, conversation: Conversati
 }
 
 /** A message; in group chats and channels its text starts with the bot's @mention, with the mention entity. */
-export function messageActivity(context: ActivityContext, person: Person, conversation: Conversation, text: string): ActivityBody {
+export function messageActivity(context: ActivityContext, person: Person, conversation: Conversation, text: string): TeamsActivity {
   if (conversation.kind === 'personal') return { ...base(context, person, conversation), type: 'message', text, textFormat: 'plain' };
   const mention = `<at>${context.bot.name}</at>`;
   return {
@@ -63,7 +66,7 @@ export function actionExecuteActivity(
   person: Person,
   conversation: Conversation,
   action: { messageId: string; verb: string; data: unknown; trigger: InvokeTrigger },
-): ActivityBody {
+): TeamsActivity {
   return {
     ...base(context, person, conversation),
     type: 'invoke',

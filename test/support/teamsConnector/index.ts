@@ -12,7 +12,7 @@
  *   const view = await teams.open(avery, group, replies[1].id);   // refresh invoke when listed by MRI
  *   const answer = await teams.click(avery, group, replies[1].id, 'defender.approve');
  */
-import { actionExecuteActivity, messageActivity, type BotAccount, type InvokeTrigger } from './activities';
+import { actionExecuteActivity, messageActivity, type BotAccount, type InvokeTrigger, type TeamsActivity } from './activities';
 import { TeamsClient, type ClickResult, type Delivered, type DeliveryOptions, type OpenResult, type TurnResult } from './client';
 import { FaultInjector, type FaultSpec } from './faults';
 import { MessageLog, type ActivityBody, type AdaptiveCard, type ConnectorCall, type Message, type View } from './messages';
@@ -22,7 +22,7 @@ import { Roster, type Conversation, type ConversationSpec, type Person, type Per
 import { ConnectorServer, type ConnectorStats, type NextCallOptions } from './server';
 
 export type { ActivityBody, AdaptiveCard, BotAccount, ClickResult, ConnectorCall, ConnectorStats, Conversation, ConversationSpec };
-export type { Delivered, DeliveryOptions, FaultSpec, InvokeTrigger, Message, OpenResult, Person, PersonSpec, RateLimitOptions, TurnResult, View };
+export type { Delivered, DeliveryOptions, FaultSpec, InvokeTrigger, Message, OpenResult, Person, PersonSpec, RateLimitOptions, TeamsActivity, TurnResult, View };
 export type { CallKind, MessageUpdate } from './messages';
 export type { DeliveryAttempt, InvokeAnswer } from './client';
 export type { ConversationKind, TeamsChannelAccount } from './roster';
