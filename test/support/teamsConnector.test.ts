@@ -28,6 +28,18 @@ describe('the Teams connector fake, as the Bot Connector service', () => {
     assert.deepEqual(teams.stats, { connections: teams.stats.connections, typing: 1, messages: 2, updates: 0, unexpected: 0 });
   });
 
+  it('waits for a call: one already recorded at once, a later one when it comes', async () => {
+    world = await startWorld();
+    const { teams, personal } = world;
+    await call(teams, 'POST', activitiesOf(personal.id), cardActivity('Early'));
+    const early = await teams.waitForCall((recorded) => cardText(recorded.body) === 'Early');
+    const later = teams.waitForCall((recorded) => cardText(recorded.body) === 'Later', { timeoutInMs: 5_000 });
+    const next = teams.nextCall((recorded) => recorded.kind === 'send');
+    await call(teams, 'POST', activitiesOf(personal.id), cardActivity('Later'));
+    assert.deepEqual([early.status, (await later).status, cardText((await next).body)], [200, 200, 'Later']);
+    await assert.rejects(teams.nextCall(() => false, { timeoutInMs: 10, what: 'nothing' }), /TeamsConnector: no nothing within 10 ms/);
+  });
+
   it('answers 404 to a conversation nobody declared, and to a path it does not serve', async () => {
     world = await startWorld();
     const unknown = await call(world.teams, 'POST', activitiesOf('a:nobody'), { type: 'message', text: 'hi' });

@@ -22,6 +22,7 @@ import { Roster, type Conversation, type ConversationSpec, type Person, type Per
 import { ConnectorServer, type ConnectorStats, type NextCallOptions } from './server';
 
 export type { ActivityBody, AdaptiveCard, BotAccount, ClickResult, ConnectorCall, ConnectorStats, Conversation, ConversationSpec };
+export type { NextCallOptions } from './server';
 export type { Delivered, DeliveryOptions, FaultSpec, InvokeTrigger, Message, OpenResult, Person, PersonSpec, RateLimitOptions, TeamsActivity, TurnResult, View };
 export type { CallKind, MessageUpdate } from './messages';
 export type { DeliveryAttempt, InvokeAnswer } from './client';
@@ -154,6 +155,12 @@ export class TeamsConnector {
   /** The first call from now on that matches (rejects after options.timeoutInMs, default 30 s). */
   nextCall(matches: (call: ConnectorCall) => boolean, options?: NextCallOptions): Promise<ConnectorCall> {
     return this.server.nextCall(matches, options);
+  }
+
+  /** The first recorded call that matches, or else the next one: for work the bot finishes in the background. */
+  waitForCall(matches: (call: ConnectorCall) => boolean, options?: NextCallOptions): Promise<ConnectorCall> {
+    const recorded = this.log.calls.find(matches);
+    return recorded ? Promise.resolve(recorded) : this.server.nextCall(matches, options);
   }
 
   /** The next matching calls (default 1) get `status` instead of an answer. */

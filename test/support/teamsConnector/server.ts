@@ -113,11 +113,10 @@ export class ConnectorServer {
   }
 
   private notify(call: ConnectorCall): void {
-    for (const waiter of this.waiters) {
+    for (const waiter of [...this.waiters]) {
       if (!waiter.matches(call)) continue;
       this.waiters.delete(waiter);
       waiter.resolve(call);
-      return;
     }
   }
 }
