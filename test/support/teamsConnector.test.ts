@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { cardText } from './cardText';
+import { adaptiveCardOf, cardText } from './cardText';
 import { activitiesOf, call, cardActivity, startWorld, type World } from './teamsConnectorWorld';
 
 describe('the Teams connector fake, as the Bot Connector service', () => {
@@ -57,6 +57,7 @@ describe('the Teams connector fake, as the Bot Connector service', () => {
     assert.deepEqual([updated.status, updated.body], [200, { id: body.id }]);
     assert.equal(cardText(teams.sharedCard(body.id)), 'Done');
     assert.deepEqual(teams.message(body.id)!.updates.map((update) => cardText(update.card)), ['Done']);
+    assert.equal(cardText(adaptiveCardOf(teams.message(body.id)!.posted)), 'Pending', 'as first posted');
     const unknown = await call(teams, 'PUT', `${activitiesOf(personal.id)}/1234`, cardActivity('Nope'));
     const elsewhere = await call(teams, 'PUT', `${activitiesOf(group.id)}/${body.id}`, cardActivity('Nope'));
     assert.deepEqual([unknown.status, elsewhere.status], [404, 404]);

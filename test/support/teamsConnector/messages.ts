@@ -36,14 +36,17 @@ export interface MessageUpdate {
   atMs: number;
 }
 
+/** A message the bot posted. Live: `activity` and `card` follow its updates; `posted` stays as first sent. */
 export interface Message {
   id: string;
   conversationId: string;
   /** The activity the bot replied to, when it posted with POST …/activities/{replyToId}. */
   replyToId?: string;
+  /** As the bot first posted it. */
+  posted: ActivityBody;
   /** Current content: the posted activity, or the last update's. */
   activity: ActivityBody;
-  /** The shared card everyone sees (until their client shows them their own view). */
+  /** The shared card everyone sees now (until their client shows them their own view). */
   card: AdaptiveCard | undefined;
   postedAtMs: number;
   /** Posting order across all conversations, from 1. */
@@ -81,7 +84,7 @@ export class MessageLog {
     this.sequence += 1;
     const id = String(this.idBase + this.sequence); // Teams' message ids are epoch milliseconds
     const kept = this.record ? { ...activity, id } : { id, type: activity.type };
-    const message: Message = { id, conversationId, replyToId, activity: kept, card: adaptiveCardOf(kept), postedAtMs: atMs, sequence: this.sequence, updates: [] };
+    const message: Message = { id, conversationId, replyToId, posted: kept, activity: kept, card: adaptiveCardOf(kept), postedAtMs: atMs, sequence: this.sequence, updates: [] };
     this.messages.set(id, message);
     return message;
   }
