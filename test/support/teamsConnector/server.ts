@@ -91,7 +91,13 @@ export class ConnectorServer {
       } catch {
         body = undefined;
       }
-      this.routes.answer({ method, path, body, receivedAtMs }).then((answer) => {
+      const answering = this.routes.answer({ method, path, body, receivedAtMs }).catch((error: unknown) => ({
+        kind: 'unknown' as const,
+        status: 500,
+        body: { error: { code: 'FakeConnectorBug', message: `The fake connector failed: ${String(error)}` } },
+        headers: undefined,
+      }));
+      answering.then((answer) => {
         response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         response.end(JSON.stringify(answer.body));
         const { status, body: answered, headers: _headers, ...identity } = answer;
