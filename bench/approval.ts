@@ -1,18 +1,19 @@
 /**
- * B3, approval to enabled: `enable "Contoso Prod"` from the requester opens a request; an approver's
- * adaptiveCard/action invoke (verb defender.approve, data { requestId, planHash }) runs it. At 100 ms per ARM call
+ * B3, approval to enabled: `enable "Contoso Prod"` from the requester, in a group chat with the approver, opens a
+ * request; the approver's click on that card (an adaptiveCard/action invoke, verb defender.approve, data
+ * { requestId, planHash }) runs it. At 100 ms per ARM call
  * we time the invoke's own answer, both PUTs acknowledged, and the requester told, and count the ARM round trips
  * between the invoke and completion. Contoso Prod's pricings are restored between runs.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_SUBSCRIPTIONS, type ArmSimulator } from '../src/azure/simulator';
-import { actionExecuteActivity, APPROVER, messageActivity, REQUESTER } from './activities';
 import { BotClient } from './botClient';
 import { answers } from './loadDriver';
-import type { Delivery, LoopbackConnector } from './loopbackConnector';
+import type { ConnectorCall } from '../test/support/teamsConnector';
 import { startInProcessBot } from './inProcessBot';
 import { median, round } from './stats';
+import type { BenchTeams } from './teams';
 
 const APPROVE_VERB = 'defender.approve';
 /** Titles of the proactive message that tells the requester how it ended (src/bot/execution.ts). */
@@ -36,9 +37,9 @@ export interface ApprovalResult {
 }
 
 /** Finds the Approve button's data in a posted request card. */
-function approveDataIn(delivery: Delivery): { requestId: string; planHash: string } | undefined {
+function approveDataIn(call: ConnectorCall): { requestId: string; planHash: string } | undefined {
   let found: { requestId: string; planHash: string } | undefined;
-  JSON.stringify(delivery.activity.attachments ?? [], (key, value) => {
+  JSON.stringify(call.body?.attachments ?? [], (key, value) => {
     if (!found && value?.type === 'Action.Execute' && value.verb === APPROVE_VERB && value.data?.requestId) found = value.data;
     return value;
   });
@@ -57,7 +58,7 @@ function isEnabled(simulator: ArmSimulator): boolean {
   return pricings.get('api')?.pricingTier === 'Standard' && apiPosture?.isEnabled === 'True';
 }
 
-export async function measureApproval(connector: LoopbackConnector, { runs = 5, latencyMs = 100 } = {}): Promise<ApprovalResult> {
+export async function measureApproval(teams: BenchTeams, { runs = 5, latencyMs = 100 } = {}): Promise<ApprovalResult> {
   const bot = await startInProcessBot();
   const simulator = bot.arm.simulator!;
   const record = simulator.state.subscription(DEMO_SUBSCRIPTIONS.contosoProd);
@@ -65,18 +66,22 @@ export async function measureApproval(connector: LoopbackConnector, { runs = 5, 
   const client = new BotClient(bot.url);
   simulator.setFaults({ latencyMs });
   const results: ApprovalRun[] = [];
+  const { connector, requester, approver, approvalChat } = teams;
   try {
     for (let run = 0; run < runs; run += 1) {
       record.pricings = structuredClone(pristinePricings);
-      const enable = messageActivity('enable "Contoso Prod"', REQUESTER, connector.url);
-      const requestCard = connector.waitFor((delivery) => answers(delivery, enable.id) && approveDataIn(delivery) !== undefined, 30_000, 'the request card');
+      const enable = connector.activities.message(requester, approvalChat, 'enable "Contoso Prod"');
+      const requestCard = connector.nextCall((call) => answers(call, enable.id) && approveDataIn(call) !== undefined, { timeoutInMs: 30_000, what: 'the request card' });
       await client.post(enable);
       const card = await requestCard;
       const data = approveDataIn(card)!;
 
       simulator.clearRequests();
-      const invoke = actionExecuteActivity(APPROVE_VERB, data, APPROVER, connector.url, card.assignedId!);
-      const told = connector.waitFor((delivery) => delivery.kind !== 'update' && JSON.stringify(delivery.activity.attachments ?? []).includes(REQUESTER_TOLD_MARK), 30_000, 'the message telling the requester');
+      const invoke = connector.activities.actionExecute(approver, approvalChat, { messageId: card.messageId!, verb: APPROVE_VERB, data, trigger: 'manual' });
+      const told = connector.nextCall((call) => call.kind !== 'update' && JSON.stringify(call.body?.attachments ?? []).includes(REQUESTER_TOLD_MARK), {
+        timeoutInMs: 30_000,
+        what: 'the message telling the requester',
+      });
       const startedAt = performance.now();
       const putsAcknowledged = whenLogged(simulator, 2, (method) => method === 'PUT', startedAt);
       const readBackDone = whenLogged(simulator, 4, () => true, startedAt);

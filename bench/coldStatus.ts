@@ -13,10 +13,9 @@ import { ArmTransport } from '../src/azure/armTransport';
 import { listSubscriptionsFromArm } from '../src/azure/armFleetReads';
 import { SimulatorCredential } from '../src/azure/credentials';
 import { generateFleetSeed, type ArmSimulator, type RecordedRequest } from '../src/azure/simulator';
-import { messageActivity, REQUESTER } from './activities';
 import { BotClient } from './botClient';
 import { answers } from './loadDriver';
-import type { LoopbackConnector } from './loopbackConnector';
+import type { BenchTeams } from './teams';
 import { startInProcessBot } from './inProcessBot';
 import { waitUntilReady } from './readiness';
 import { median, round } from './stats';
@@ -72,21 +71,21 @@ async function measurePaging(simulator: ArmSimulator): Promise<ColdStatusResult[
   return { wallMs: round(performance.now() - startedAt, 0), pages: simulator.requests().length };
 }
 
-async function askOnce(connector: LoopbackConnector, url: string, text: string) {
+async function askOnce(teams: BenchTeams, url: string, text: string) {
   const client = new BotClient(url);
   try {
-    const activity = messageActivity(text, REQUESTER, connector.url);
-    const answered = connector.waitFor((delivery) => answers(delivery, activity.id) && isCardAnswer(delivery), 60_000, 'the status card');
+    const activity = teams.message(text);
+    const answered = teams.connector.nextCall((call) => answers(call, activity.id) && isCardAnswer(call), { timeoutInMs: 60_000, what: 'the status card' });
     const sentAtWallMs = Date.now();
     const sentAt = performance.now();
-    const [delivery] = await Promise.all([answered, client.post(activity)]);
-    return { sentAtWallMs, wallMs: delivery.receivedAtMs - sentAt };
+    const [answer] = await Promise.all([answered, client.post(activity)]);
+    return { sentAtWallMs, wallMs: answer.receivedAtMs - sentAt };
   } finally {
     client.close();
   }
 }
 
-export async function measureColdStatus(connector: LoopbackConnector, { subscriptions = 5000, latencyMs = 150 } = {}): Promise<ColdStatusResult> {
+export async function measureColdStatus(teams: BenchTeams, { subscriptions = 5000, latencyMs = 150 } = {}): Promise<ColdStatusResult> {
   const seed = generateFleetSeed(subscriptions, { faults: { latencyMs } });
   const target = seed.subscriptions.slice(Math.floor(subscriptions / 2)).find((subscription) => subscription.apiManagementServices?.length)!;
   const seedFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'defender-cold-')), 'fleet-seed.json');
@@ -100,7 +99,7 @@ export async function measureColdStatus(connector: LoopbackConnector, { subscrip
       const bot = await startInProcessBot({ DEFENDER_SIMULATOR_SEED: seedFile });
       try {
         if (label === 'after /readyz') await waitUntilReady(bot.url);
-        const { sentAtWallMs, wallMs } = await askOnce(connector, bot.url, `status "${target.displayName}"`);
+        const { sentAtWallMs, wallMs } = await askOnce(teams, bot.url, `status "${target.displayName}"`);
         const inTurn = bot.arm.simulator!.requests().filter((request: RecordedRequest) => Date.parse(request.time) >= sentAtWallMs - latencyMs);
         samples.push({ wallMs: round(wallMs, 0), armCalls: inTurn.length, roundTripsDeep: roundTripsDeep(inTurn.map((request) => Date.parse(request.time)), latencyMs) });
         requests = inTurn.map(describeRequest);

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateFleetSeed, type RecordedRequest } from '../src/azure/simulator';
-import { messageActivity, REQUESTER } from './activities';
 import { BotClient } from './botClient';
 import { answers } from './loadDriver';
-import type { Delivery, LoopbackConnector } from './loopbackConnector';
+import type { ConnectorCall } from '../test/support/teamsConnector';
+import type { BenchTeams } from './teams';
 import { startInProcessBot } from './inProcessBot';
 import { median, round } from './stats';
 import { isCardAnswer } from './turnCost';
@@ -69,7 +69,7 @@ function firstTexts(card: unknown, count: number): string {
   return body.map((element) => element.text).filter((text): text is string => typeof text === 'string').slice(1, 1 + count).join(' | ');
 }
 
-function describeCalls(log: RecordedRequest[], { latencyMs, concurrency, delivery }: { latencyMs: number; concurrency: number; delivery: Delivery }) {
+function describeCalls(log: RecordedRequest[], { latencyMs, concurrency, answer }: { latencyMs: number; concurrency: number; answer: ConnectorCall }) {
   const armCallsByKind: Record<string, number> = {};
   for (const request of log) armCallsByKind[kindOf(request)] = (armCallsByKind[kindOf(request)] ?? 0) + 1;
   const graphCalls = log.filter((request) => GRAPH_QUERY.test(request.path)).length;
@@ -79,12 +79,12 @@ function describeCalls(log: RecordedRequest[], { latencyMs, concurrency, deliver
     armCallsByKind,
     sequentialCalls,
     latencyBoundMs: sequentialCalls * latencyMs,
-    answeredAs: delivery.kind === 'update' ? 'update of the working card' : 'new message',
-    cardSays: firstTexts(delivery.activity.attachments?.[0]?.content, 2),
+    answeredAs: answer.kind === 'update' ? 'update of the working card' : 'new message',
+    cardSays: firstTexts(answer.body?.attachments?.[0]?.content, 2),
   };
 }
 
-export async function measureFleet(connector: LoopbackConnector, { subscriptions = 5000, latencyMs = 150, concurrency = 16 } = {}): Promise<FleetResult> {
+export async function measureFleet(teams: BenchTeams, { subscriptions = 5000, latencyMs = 150, concurrency = 16 } = {}): Promise<FleetResult> {
   const seedFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'defender-fleet-')), 'fleet-seed.json');
   writeFileSync(seedFile, JSON.stringify(generateFleetSeed(subscriptions, { faults: { latencyMs } })));
   // Seven lists in a minute is past the default per-user `list` limit (6/PT1M), which is not what is measured here.
@@ -103,13 +103,13 @@ export async function measureFleet(connector: LoopbackConnector, { subscriptions
           simulator.failNext({ method: 'POST', pathIncludes: '/providers/Microsoft.ResourceGraph/resources', status: 403, code: 'AuthorizationFailed', message: 'The bench refuses Resource Graph.', count: 1 });
         }
         simulator.clearRequests();
-        const activity = messageActivity('list', REQUESTER, connector.url);
-        const answered = connector.waitFor((delivery) => answers(delivery, activity.id) && isCardAnswer(delivery), 180_000);
+        const activity = teams.message('list');
+        const answered = teams.connector.nextCall((call) => answers(call, activity.id) && isCardAnswer(call), { timeoutInMs: 180_000, what: 'the list' });
         const sentAt = performance.now();
-        const [delivery] = await Promise.all([answered, client.post(activity)]);
-        samplesMs.push(round(delivery.receivedAtMs - sentAt, 0));
-        if (!JSON.stringify(delivery.activity.attachments).includes('across subscriptions')) throw new Error(`B2: the ${label} list was not answered with the fleet card: ${JSON.stringify(delivery.activity.attachments).slice(0, 300)}`);
-        last = describeCalls(simulator.requests(), { latencyMs, concurrency, delivery });
+        const [answer] = await Promise.all([answered, client.post(activity)]);
+        samplesMs.push(round(answer.receivedAtMs - sentAt, 0));
+        if (!JSON.stringify(answer.body?.attachments).includes('across subscriptions')) throw new Error(`B2: the ${label} list was not answered with the fleet card: ${JSON.stringify(answer.body?.attachments).slice(0, 300)}`);
+        last = describeCalls(simulator.requests(), { latencyMs, concurrency, answer });
       }
       runs.push({ label, wallMs: median(samplesMs), samplesMs, ...last! });
     }

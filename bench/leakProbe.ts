@@ -3,11 +3,10 @@
  * `status` turns and prints heapUsed after a full GC each round. A flat line is lazy GC; a rising one retains.
  * `node --expose-gc --import tsx bench/leakProbe.ts [rounds] [turnsPerRound]`
  */
-import { messageActivity, REQUESTER } from './activities';
 import { BotClient } from './botClient';
 import { startInProcessBot } from './inProcessBot';
 import { runLoad } from './loadDriver';
-import { LoopbackConnector } from './loopbackConnector';
+import { startBenchTeams } from './teams';
 import { isCardAnswer } from './turnCost';
 
 export interface HeapSample {
@@ -21,8 +20,7 @@ export interface HeapSample {
 export async function probeRetention(rounds: number, turnsPerRound: number): Promise<HeapSample[]> {
   const collect = (globalThis as { gc?: () => void }).gc;
   if (!collect) throw new Error('run with node --expose-gc');
-  const connector = new LoopbackConnector();
-  await connector.start();
+  const teams = await startBenchTeams();
   const bot = await startInProcessBot();
   const client = new BotClient(bot.url);
   const samples: HeapSample[] = [];
@@ -35,14 +33,14 @@ export async function probeRetention(rounds: number, turnsPerRound: number): Pro
   try {
     for (let round = 0; round <= rounds; round += 1) {
       if (round > 0) {
-        await runLoad({ client, connector, count: turnsPerRound, concurrency: 16, makeActivity: () => messageActivity('status "Contoso Prod"', REQUESTER, connector.url), isAnswer: isCardAnswer });
+        await runLoad({ client, connector: teams.connector, count: turnsPerRound, concurrency: 16, makeActivity: () => teams.message('status "Contoso Prod"'), isAnswer: isCardAnswer });
       }
       sample(round * turnsPerRound);
     }
   } finally {
     client.close();
     await bot.close();
-    await connector.close();
+    await teams.connector.close();
   }
   return samples;
 }

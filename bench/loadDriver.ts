@@ -1,20 +1,20 @@
 /**
- * Closed-loop load: `concurrency` workers, each sending one message and waiting for its answer at the loopback
- * connector (and for the HTTP response, so no more than `concurrency` turns are ever in flight).
+ * Closed-loop load: `concurrency` workers, each sending one message and waiting for its answer at the Teams
+ * connector fake (and for the HTTP response, so no more than `concurrency` turns are ever in flight).
  * A message's latency = POST /api/messages sent → its answer received by the connector.
  */
 import { performance } from 'node:perf_hooks';
 import type { BotClient } from './botClient';
-import type { Delivery, LoopbackConnector } from './loopbackConnector';
+import type { ConnectorCall, TeamsConnector } from '../test/support/teamsConnector';
 
 export interface LoadSpec {
   client: BotClient;
-  connector: LoopbackConnector;
+  connector: TeamsConnector;
   count: number;
   concurrency: number;
   makeActivity(): { id: string } & Record<string, unknown>;
   /** The delivery that ends a message's latency (not a typing indicator, not a "working…" card). */
-  isAnswer(delivery: Delivery): boolean;
+  isAnswer(call: ConnectorCall): boolean;
   answerTimeoutMs?: number;
 }
 
@@ -24,9 +24,9 @@ export interface LoadResult {
   failures: number;
 }
 
-/** A delivery belongs to a message when it replies to it (POST …/activities/{id}) or carries it as replyToId (updates). */
-export const answers = (delivery: Delivery, activityId: string): boolean =>
-  delivery.activity.replyToId === activityId || (delivery.kind === 'reply' && delivery.pathActivityId === activityId);
+/** A call answers a message when it replies to it (POST …/activities/{id}) or carries it as replyToId (updates). */
+export const answers = (call: ConnectorCall, activityId: string): boolean =>
+  call.body?.replyToId === activityId || (call.kind === 'reply' && call.activityId === activityId);
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const latenciesMs: number[] = [];
@@ -36,7 +36,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     while (started < spec.count) {
       started += 1;
       const activity = spec.makeActivity();
-      const answered = spec.connector.waitFor((delivery) => answers(delivery, activity.id) && spec.isAnswer(delivery), spec.answerTimeoutMs);
+      const answered = spec.connector.nextCall((call) => answers(call, activity.id) && spec.isAnswer(call), { timeoutInMs: spec.answerTimeoutMs });
       const sentAt = performance.now();
       // allSettled: a failed POST must not leave the answer's timeout rejecting unobserved.
       const [delivery, response] = await Promise.allSettled([answered, spec.client.post(activity)]);

@@ -10,7 +10,6 @@ import { BotClient } from './botClient';
 import { REPO_ROOT } from './childProcess';
 import { measureColdStarts } from './coldStart';
 import { buildDefender, startDefender, startEchoBot } from './defenderProcess';
-import { LoopbackConnector } from './loopbackConnector';
 import { describeMachine, finishMachine } from './machine';
 import { measureApproval } from './approval';
 import { measureFleet } from './fleet';
@@ -21,6 +20,7 @@ import { markdownTable, printTable } from './report';
 import { countStatusArmCalls } from './statusCalls';
 import { measureTemplating } from './templating';
 import { round } from './stats';
+import { startBenchTeams } from './teams';
 import { isCardAnswer, isTextAnswer, measureTurnCost } from './turnCost';
 import { profileStatusTurns } from './turnProfile';
 
@@ -32,8 +32,7 @@ async function main(): Promise<void> {
   if (only?.length) return partial(only);
   const machine = describeMachine();
   say(`${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.atStart.join(' ')}`);
-  const connector = new LoopbackConnector();
-  await connector.start();
+  const teams = await startBenchTeams();
 
   say('building the bot (tsc -p tsconfig.build.json into bench/out/dist)…');
   const runtime = await buildDefender();
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
       { name: 'echo', client: new BotClient(echo.url), text: B1.text, isAnswer: isTextAnswer },
       { name: 'status', client: new BotClient(defender.url), text: B1.text, isAnswer: isCardAnswer },
     ],
-    { connector, count: B1.count, concurrency: B1.concurrency, warmupCount: B1.warmupCount, blocks: B1.blocks },
+    { teams, count: B1.count, concurrency: B1.concurrency, warmupCount: B1.warmupCount, blocks: B1.blocks },
   );
   const rssAfterB1 = defender.rssMb();
   const echoRssAfterB1 = echo.rssMb();
@@ -58,23 +57,23 @@ async function main(): Promise<void> {
   const coldStarts = await measureColdStarts(runtime.buildMs === undefined ? undefined : runtime.nodeArgs);
 
   say('B1: ARM calls of one status turn…');
-  const statusArmCalls = await countStatusArmCalls(connector, B1.text);
+  const statusArmCalls = await countStatusArmCalls(teams, B1.text);
   let profile;
   if (process.env.BENCH_SKIP_PROFILE !== '1' && runtime.buildMs !== undefined) {
     say('B1: profiling 1000 status turns (node --cpu-prof)…');
-    profile = await profileStatusTurns(connector, runtime.nodeArgs);
+    profile = await profileStatusTurns(teams, runtime.nodeArgs);
   }
 
   say('B1: templating cost of one status card, as built and with the parsed template reused…');
   const templating = await measureTemplating();
 
   say('B2: list over 5,000 subscriptions at 150 ms per ARM call: Resource Graph cold, warm, then per subscription…');
-  const fleet = await measureFleet(connector);
+  const fleet = await measureFleet(teams);
   say('B3: approve → enabled at 100 ms per ARM call, 5 runs…');
-  const approval = await measureApproval(connector, { runs: 5 });
+  const approval = await measureApproval(teams, { runs: 5 });
   say('B5: cold status among 5,000 subscriptions at 150 ms per ARM call…');
-  const coldStatus = await measureColdStatus(connector);
-  await connector.close();
+  const coldStatus = await measureColdStatus(teams);
+  await teams.connector.close();
 
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
@@ -128,19 +127,18 @@ async function partial(parts: string[]): Promise<void> {
   if (unknown.length) throw new Error(`BENCH_ONLY: ${unknown.join(', ')} cannot run alone; use B2 and/or B5, or unset BENCH_ONLY for the full run`);
   const machine = describeMachine();
   const results = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as BenchResults;
-  const connector = new LoopbackConnector();
-  await connector.start();
+  const teams = await startBenchTeams();
   try {
     if (parts.includes('B2')) {
       say('B2: list over 5,000 subscriptions at 150 ms per ARM call: Resource Graph cold, warm, then per subscription…');
-      results.b2Fleet = await measureFleet(connector);
+      results.b2Fleet = await measureFleet(teams);
     }
     if (parts.includes('B5')) {
       say('B5: cold status among 5,000 subscriptions at 150 ms per ARM call…');
-      results.b5ColdStatus = await measureColdStatus(connector);
+      results.b5ColdStatus = await measureColdStatus(teams);
     }
   } finally {
-    await connector.close();
+    await teams.connector.close();
   }
   results.partialRuns = [...(results.partialRuns ?? []), { parts, at: new Date().toISOString(), machine: finishMachine(machine) }];
   report(results);

@@ -1,18 +1,17 @@
 /** How many ARM calls one `status` turn makes (after the subscription list is cached), from the simulator's log. */
-import { messageActivity, REQUESTER } from './activities';
 import { BotClient } from './botClient';
 import { answers } from './loadDriver';
-import type { LoopbackConnector } from './loopbackConnector';
 import { startInProcessBot } from './inProcessBot';
+import type { BenchTeams } from './teams';
 import { isCardAnswer } from './turnCost';
 
-export async function countStatusArmCalls(connector: LoopbackConnector, text: string): Promise<{ calls: number; requests: string[] }> {
+export async function countStatusArmCalls(teams: BenchTeams, text: string): Promise<{ calls: number; requests: string[] }> {
   const bot = await startInProcessBot();
   const client = new BotClient(bot.url);
   try {
     const ask = async () => {
-      const activity = messageActivity(text, REQUESTER, connector.url);
-      const answered = connector.waitFor((delivery) => answers(delivery, activity.id) && isCardAnswer(delivery), 30_000, 'the status card');
+      const activity = teams.message(text);
+      const answered = teams.connector.nextCall((call) => answers(call, activity.id) && isCardAnswer(call), { timeoutInMs: 30_000, what: 'the status card' });
       await Promise.all([answered, client.post(activity)]);
     };
     await ask(); // lists (and caches) the subscriptions

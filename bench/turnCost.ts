@@ -4,20 +4,20 @@
  * shared machine falls on both alike.
  */
 import type { BotClient } from './botClient';
-import { messageActivity, REQUESTER } from './activities';
 import { runLoad } from './loadDriver';
-import type { Delivery, LoopbackConnector } from './loopbackConnector';
+import type { ConnectorCall } from '../test/support/teamsConnector';
+import type { BenchTeams } from './teams';
 import { percentile, round } from './stats';
 
 export interface TargetBot {
   name: string;
   client: BotClient;
   text: string;
-  isAnswer(delivery: Delivery): boolean;
+  isAnswer(call: ConnectorCall): boolean;
 }
 
 export interface TurnCostOptions {
-  connector: LoopbackConnector;
+  teams: BenchTeams;
   count: number;
   concurrency: number;
   warmupCount: number;
@@ -41,18 +41,19 @@ export interface TargetStats {
 const WORKING_CARD_MARK = 'Working on it';
 
 /** The status answer: a message carrying an Adaptive Card that is not the "working…" placeholder. */
-export const isCardAnswer = (delivery: Delivery): boolean =>
-  delivery.activity.type === 'message' &&
-  Array.isArray(delivery.activity.attachments) &&
-  delivery.activity.attachments.length > 0 &&
-  !JSON.stringify(delivery.activity.attachments).includes(WORKING_CARD_MARK);
+export const isCardAnswer = (call: ConnectorCall): boolean =>
+  call.body?.type === 'message' &&
+  Array.isArray(call.body.attachments) &&
+  call.body.attachments.length > 0 &&
+  !JSON.stringify(call.body.attachments).includes(WORKING_CARD_MARK);
 
-export const isTextAnswer = (delivery: Delivery): boolean => delivery.activity.type === 'message' && typeof delivery.activity.text === 'string';
+export const isTextAnswer = (call: ConnectorCall): boolean => call.body?.type === 'message' && typeof call.body.text === 'string';
 
 export async function measureTurnCost(targets: TargetBot[], options: TurnCostOptions): Promise<Record<string, TargetStats>> {
-  const { connector, concurrency } = options;
+  const { teams, concurrency } = options;
+  const connector = teams.connector;
   const load = (target: TargetBot, count: number) =>
-    runLoad({ client: target.client, connector, count, concurrency, makeActivity: () => messageActivity(target.text, REQUESTER, connector.url), isAnswer: target.isAnswer });
+    runLoad({ client: target.client, connector, count, concurrency, makeActivity: () => teams.message(target.text), isAnswer: target.isAnswer });
 
   for (const target of targets) await load(target, options.warmupCount);
 
@@ -61,14 +62,14 @@ export async function measureTurnCost(targets: TargetBot[], options: TurnCostOpt
   for (let block = 0; block < options.blocks; block += 1) {
     for (const target of targets) {
       const remaining = options.count - block * perBlock;
-      connector.resetCounts();
+      connector.resetStats();
       const result = await load(target, Math.min(perBlock, remaining));
       const into = collected.get(target.name)!;
       into.latencies.push(...result.latenciesMs);
       into.wallMs += result.wallMs;
       into.failures += result.failures;
-      into.typing += connector.counts.typing;
-      into.connections += connector.counts.connections;
+      into.typing += connector.stats.typing;
+      into.connections += connector.stats.connections;
     }
   }
 

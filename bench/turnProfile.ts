@@ -4,13 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { messageActivity, REQUESTER } from './activities';
 import { BotClient } from './botClient';
 import { OUT_DIR } from './childProcess';
 import { startDefender } from './defenderProcess';
 import { runLoad } from './loadDriver';
-import type { LoopbackConnector } from './loopbackConnector';
 import { monotonicNowUs, summariseProfile, type ProfileSummary } from './profileSummary';
+import type { BenchTeams } from './teams';
 import { isCardAnswer } from './turnCost';
 
 /** Synchronous entry points whose whole cost we want: card templating, and the simulator's request pipeline. */
@@ -23,14 +22,14 @@ export interface TurnProfile extends ProfileSummary {
   profileFile: string;
 }
 
-export async function profileStatusTurns(connector: LoopbackConnector, compiledArgs: string[], { count = 1000, concurrency = 16 } = {}): Promise<TurnProfile> {
+export async function profileStatusTurns(teams: BenchTeams, compiledArgs: string[], { count = 1000, concurrency = 16 } = {}): Promise<TurnProfile> {
   // One profile kept (the latest): they are tens of megabytes each.
   const profileDir = path.join(OUT_DIR, 'profiles', 'status');
   fs.rmSync(profileDir, { recursive: true, force: true });
   const bot = await startDefender('defender-profiled', ['--cpu-prof', '--cpu-prof-dir', profileDir, ...compiledArgs]);
   const client = new BotClient(bot.url);
   const load = (messages: number) =>
-    runLoad({ client, connector, count: messages, concurrency, makeActivity: () => messageActivity('status "Contoso Prod"', REQUESTER, connector.url), isAnswer: isCardAnswer });
+    runLoad({ client, connector: teams.connector, count: messages, concurrency, makeActivity: () => teams.message('status "Contoso Prod"'), isAnswer: isCardAnswer });
   let window;
   try {
     await load(200);

@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_SEED, DEMO_SUBSCRIPTIONS, startArmSimulator, type ArmSimulator } from '../../src/azure/simulator';
 import { VERBS } from '../../src/cards';
-import { actionExecute, APPROVERS, findExecuteAction, message, post, REQUESTER, textOf } from './support/activities';
+import { cardText, findExecuteAction } from '../support/cardText';
+import { startTeamsConnector, type TeamsConnector } from '../support/teamsConnector';
 import { startBotProcess, type BotProcess } from './support/botProcess';
-import { startLoopbackConnector, type LoopbackConnector } from './support/loopbackConnector';
+import { APPROVERS, REQUESTER } from './support/people';
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProd;
 
@@ -29,19 +30,19 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 describe('a bot killed while its approved writes are held at ARM', function () {
   this.timeout(90_000);
   let simulator: ArmSimulator;
-  let connector: LoopbackConnector;
+  let teams: TeamsConnector;
   let folder: string;
   const bots: BotProcess[] = [];
 
   before(async () => {
     simulator = await startArmSimulator({ port: 0, seed: DEMO_SEED });
-    connector = await startLoopbackConnector();
+    teams = await startTeamsConnector();
     folder = mkdtempSync(path.join(os.tmpdir(), 'defender-crash-'));
     writeFileSync(path.join(folder, 'arm-ca.pem'), simulator.caCertificate);
   });
   after(async () => {
     for (const bot of bots) await bot.stop();
-    await connector?.close();
+    await teams?.close();
     await simulator?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
@@ -60,14 +61,18 @@ describe('a bot killed while its approved writes are held at ARM', function () {
   it('recovery writes nothing again: exactly 2 PUTs reach ARM, and the card and history tell the truth', async () => {
     const first = await startBotProcess(env());
     bots.push(first);
-    const conversationId = 'a:crash-requester';
-    assert.equal((await post(first.url, message(connector.url, conversationId, REQUESTER, 'enable "Contoso Prod"'))).status, 200);
-    const cardCall = connector.callsFor(conversationId).find((call) => findExecuteAction(call.body, VERBS.approve));
-    assert.ok(cardCall, 'the request card was posted');
-    const approveData = findExecuteAction(cardCall.body, VERBS.approve)!.data;
+    const alex = teams.person(REQUESTER);
+    const avery = teams.person(APPROVERS[0]);
+    // Alex asks where Avery can approve his card: a group chat of the two.
+    const chat = teams.conversation({ id: '19:crash-requester@thread.v2', kind: 'groupChat', members: [alex, avery] });
+    const asked = await teams.send(alex, chat, 'enable "Contoso Prod"', { botUrl: first.url });
+    assert.equal(asked.status, 200);
+    const card = asked.replies.find((reply) => findExecuteAction(reply.card, VERBS.approve));
+    assert.ok(card, 'the request card was posted');
+    const approveData = findExecuteAction(card.card, VERBS.approve)!.data;
 
     const puts = simulator.hold({ method: 'PUT' });
-    const approved = await post(first.url, actionExecute(connector.url, 'a:crash-approver', APPROVERS[0], VERBS.approve, approveData, 'connector-activity-2'));
+    const approved = await teams.click(avery, chat, card.id, VERBS.approve, approveData, { botUrl: first.url });
     assert.equal(approved.status, 200);
     await puts.untilHeld(2);
     first.child.kill('SIGKILL');
@@ -78,8 +83,8 @@ describe('a bot killed while its approved writes are held at ARM', function () {
     bots.push(second);
     await waitFor('the held PUTs to land', () => (simulator.writes().length === 2 ? true : undefined));
     const finalCard = await waitFor('the card to show the outcome', () =>
-      connector.calls.filter((call) => call.method === 'PUT' && /Done: the changes are applied/.test(textOf(call.body))).at(-1));
-    assert.match(finalCard.url, new RegExp(`/v3/conversations/${encodeURIComponent(conversationId)}/activities/`), 'the requester\'s card was updated in place');
+      teams.calls.filter((call) => call.method === 'PUT' && /Done: the changes are applied/.test(cardText(call.body))).at(-1));
+    assert.match(finalCard.path, new RegExp(`/v3/conversations/${encodeURIComponent(chat.id)}/activities/`), 'the requester\'s card was updated in place');
 
     await new Promise((resolve) => setTimeout(resolve, 1500)); // two more sweeps: a second recovery would write now
     const writes = simulator.writes().map((write) => `${write.method} ${write.path}`);
@@ -88,9 +93,9 @@ describe('a bot killed while its approved writes are held at ARM', function () {
       `PUT /subscriptions/${PROD}/providers/Microsoft.Security/pricings/CloudPosture`,
     ]);
 
-    const historyConversation = 'a:crash-history';
-    await post(second.url, message(connector.url, historyConversation, REQUESTER, 'history "Contoso Prod"'));
-    const history = textOf(connector.callsFor(historyConversation).at(-1)?.body);
+    const historyChat = teams.conversation({ id: 'a:crash-history', kind: 'personal', members: [alex] });
+    await teams.send(alex, historyChat, 'history "Contoso Prod"', { botUrl: second.url });
+    const history = cardText(teams.callsIn(historyChat).at(-1)?.body);
     assert.match(history, /reconciled/i, history);
     assert.match(history, /succeeded/i, history);
   });

@@ -16,9 +16,10 @@ import type { AuditEntry } from '../../src/core/audit/auditLog';
 import { verifyAuditChain } from '../../src/core/audit/chain';
 import { BlobAuditLog } from '../../src/storage/blobAuditLog';
 import { connectionStringFor, startAzurite, uniqueContainerName, type RunningAzurite } from '../support/azurite';
-import { actionExecute, APPROVERS, findExecuteAction, message, post, REQUESTER, textOf } from './support/activities';
+import { cardText, findExecuteAction } from '../support/cardText';
+import { startTeamsConnector, type Conversation, type Person, type TeamsConnector } from '../support/teamsConnector';
 import { startBotProcess, type BotProcess } from './support/botProcess';
-import { startLoopbackConnector, type LoopbackConnector } from './support/loopbackConnector';
+import { APPROVERS, REQUESTER } from './support/people';
 import { startTcpGate, type TcpGate } from './support/tcpGate';
 
 /** The demo seed plus subscriptions that enable cleanly (the demo's others fail on purpose), one per case that needs one. */
@@ -37,7 +38,9 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
   let azurite: RunningAzurite;
   let gate: TcpGate;
   let simulator: ArmSimulator;
-  let connector: LoopbackConnector;
+  let teams: TeamsConnector;
+  let alex: Person;
+  let approvers: Person[];
   let folder: string;
   let container: string;
   let connectionString: string;
@@ -48,7 +51,9 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
     azurite = await startAzurite();
     gate = await startTcpGate(azurite.port); // the bots reach Azurite through a gate the outage test can cut
     simulator = await startArmSimulator({ port: 0, seed: seedWithSpareSubscriptions(['Tailspin Staging', 'Adatum Staging']) });
-    connector = await startLoopbackConnector();
+    teams = await startTeamsConnector();
+    alex = teams.person(REQUESTER);
+    approvers = APPROVERS.map((approver) => teams.person(approver));
     folder = mkdtempSync(path.join(os.tmpdir(), 'defender-scale-'));
     const caFile = path.join(folder, 'arm-ca.pem');
     writeFileSync(caFile, simulator.caCertificate);
@@ -70,25 +75,28 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
 
   after(async () => {
     for (const bot of bots) await bot.stop();
-    await connector?.close();
+    await teams?.close();
     await simulator?.close();
     await gate?.close();
     await azurite?.stop();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  /** Sends `enable "<name>"` through `bot` as Alex and returns the Approve button's data from the card it posted. */
+  /**
+   * Sends `enable "<name>"` through `bot` as Alex, in a group chat with the approvers (so they can click his card),
+   * and returns the request card's id and its Approve button's data.
+   */
   async function requestThrough(bot: BotProcess, subscriptionName: string) {
-    const conversationId = `a:scale-${++conversationCount}`;
-    const sent = await post(bot.url, message(connector.url, conversationId, REQUESTER, `enable "${subscriptionName}"`));
+    const chat = teams.conversation({ id: `19:scale-${++conversationCount}@thread.v2`, kind: 'groupChat', members: [alex, ...approvers] });
+    const sent = await teams.send(alex, chat, `enable "${subscriptionName}"`, { botUrl: bot.url });
     assert.equal(sent.status, 200);
-    const approve = connector.callsFor(conversationId).map((call) => findExecuteAction(call.body, VERBS.approve)).find(Boolean);
-    assert.ok(approve, `no request card with Approve in ${JSON.stringify(connector.callsFor(conversationId)).slice(0, 500)}`);
-    return { conversationId, data: approve.data as { requestId: string; planHash: string } };
+    const card = sent.replies.find((reply) => findExecuteAction(reply.card, VERBS.approve));
+    assert.ok(card, `no request card with Approve in ${JSON.stringify(teams.callsIn(chat)).slice(0, 500)}`);
+    return { chat, cardId: card.id, data: findExecuteAction(card.card, VERBS.approve)!.data as { requestId: string; planHash: string } };
   }
 
-  function approveThrough(bot: BotProcess, conversationId: string, data: unknown, approver = APPROVERS[0]) {
-    return post(bot.url, actionExecute(connector.url, conversationId, approver, VERBS.approve, data, 'connector-activity-1'));
+  function approveThrough(bot: BotProcess, { chat, cardId, data }: { chat: Conversation; cardId: string; data: unknown }, approver = approvers[0]) {
+    return teams.click(approver, chat, cardId, VERBS.approve, data, { botUrl: bot.url });
   }
 
   async function storedRequest(requestId: string): Promise<Record<string, unknown> | undefined> {
@@ -146,17 +154,19 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
 
   it('a request made through instance A is approved through instance B and applied once', async () => {
     const [a, b] = bots;
-    const { conversationId, data } = await requestThrough(a, 'Contoso Prod');
+    const request = await requestThrough(a, 'Contoso Prod');
+    const { data } = request;
     assert.equal((await storedRequest(data.requestId))?.status, 'pending');
-    const approved = await approveThrough(b, conversationId, data);
+    const approved = await approveThrough(b, request);
     assert.equal(approved.status, 200);
     assert.equal(await finalStatus(data.requestId), 'succeeded');
     assertOnePutPerPricing(putsFor('Contoso Prod'));
   });
 
   it('50 concurrent approvals split across both instances apply exactly once', async () => {
-    const { conversationId, data } = await requestThrough(bots[1], 'Fabrikam Sandbox');
-    const clicks = Array.from({ length: 50 }, (_, index) => approveThrough(bots[index % 2], conversationId, data, APPROVERS[index % APPROVERS.length]));
+    const request = await requestThrough(bots[1], 'Fabrikam Sandbox');
+    const { data } = request;
+    const clicks = Array.from({ length: 50 }, (_, index) => approveThrough(bots[index % 2], request, approvers[index % approvers.length]));
     const answers = await Promise.all(clicks);
     assert.deepEqual([...new Set(answers.map((answer) => answer.status))], [200]);
     // Every click has been answered, and a click elected to execute records request.executing before it answers: so
@@ -169,12 +179,13 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
 
   it('a storage outage mid-request fails clearly; after it, the same request is approved and applied once', async () => {
     const [a, b] = bots;
-    const { conversationId, data } = await requestThrough(a, 'Tailspin Staging');
+    const request = await requestThrough(a, 'Tailspin Staging');
+    const { data } = request;
     await gate.cut();
     try {
-      const failed = await approveThrough(b, conversationId, data);
+      const failed = await approveThrough(b, request);
       assert.equal(failed.status, 200);
-      assert.match(textOf(failed.body), /did not finish your request; nothing was changed in Azure/);
+      assert.match(cardText(failed.body), /did not finish your request; nothing was changed in Azure/);
       const readiness = await fetch(`${b.url}/readyz`);
       const report = JSON.stringify(await readiness.json());
       assert.equal(readiness.status, 503);
@@ -185,15 +196,16 @@ describe('two bot instances on one blob container (Azurite) and one ARM simulato
     }
     assert.deepEqual(putsFor('Tailspin Staging'), [], 'nothing was applied during the outage');
     assert.equal((await storedRequest(data.requestId))?.status, 'pending', 'the request survived the outage');
-    assert.equal((await approveThrough(b, conversationId, data)).status, 200);
+    assert.equal((await approveThrough(b, request)).status, 200);
     assert.equal(await finalStatus(data.requestId), 'succeeded');
     assertOnePutPerPricing(putsFor('Tailspin Staging'));
   });
 
   it('leaves one audit chain that verifies, with one execution and one outcome for a request applied across instances', async () => {
     const [a, b] = bots;
-    const { conversationId, data } = await requestThrough(b, 'Adatum Staging');
-    assert.equal((await approveThrough(a, conversationId, data)).status, 200);
+    const request = await requestThrough(b, 'Adatum Staging');
+    const { data } = request;
+    assert.equal((await approveThrough(a, request)).status, 200);
     assert.equal(await finalStatus(data.requestId), 'succeeded');
     const entries = await auditEntriesOnceRecorded(data.requestId, 'request.succeeded');
     const count = (type: AuditEntry['type']) => entries.filter((entry) => entry.requestId === data.requestId && entry.type === type).length;

@@ -35,22 +35,22 @@ describe('security: inbound authentication (production mode)', () => {
 
   for (const attempt of attempts) {
     it(`threat: a forged activity with ${attempt.name} gets 401 and no handler runs`, async () => {
-      const before = { replies: production.connector.replies.length, arm: production.simulator.requests().length };
+      const before = { replies: production.connector.calls.length, arm: production.simulator.requests().length };
       const response = await postActivity(production.messagesUrl, teamsMessage(production.connector.url, 'status "Contoso Prod"'), attempt.authorization);
       assert.equal(response.status, 401);
       await production.bot.background.drain();
-      assert.equal(production.connector.replies.length, before.replies, 'no reply was sent anywhere');
+      assert.equal(production.connector.calls.length, before.replies, 'no reply was sent anywhere');
       assert.equal(production.simulator.requests().length, before.arm, 'no ARM call was made');
       assert.ok(!production.log.text().includes('"msg":"turn failed"'), 'no turn ran, so none failed');
     });
   }
 
   it('threat: a forged activity with an unsigned JWT (alg none) is refused and no handler runs', async () => {
-    const before = { replies: production.connector.replies.length, arm: production.simulator.requests().length };
+    const before = { replies: production.connector.calls.length, arm: production.simulator.requests().length };
     const response = await postActivity(production.messagesUrl, teamsMessage(production.connector.url, 'help'), `Bearer ${unsignedJwt()}`);
     // 401 where the validator can fetch Bot Framework's signing keys; 500 offline (this sandbox), never a 2xx.
     assert.ok(response.status === 401 || response.status === 500, `status ${response.status}`);
-    assert.equal(production.connector.replies.length, before.replies, 'no reply was sent anywhere');
+    assert.equal(production.connector.calls.length, before.replies, 'no reply was sent anywhere');
     assert.equal(production.simulator.requests().length, before.arm, 'no ARM call was made');
   });
 

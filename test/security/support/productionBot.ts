@@ -10,7 +10,7 @@ import { loadConfig } from '../../../src/config';
 import { startDefenderBot, type RunningBot } from '../../../src/index';
 import { startArmSimulator, DEMO_SEED, type ArmSimulator } from '../../../src/azure/simulator';
 import { captureLog, type CapturedLog } from './logCapture';
-import { startLoopbackConnector, type LoopbackConnector } from './loopbackConnector';
+import { startTeamsConnector, type TeamsConnector } from '../../support/teamsConnector';
 
 export const PLANTED_APP_PASSWORD = 'planted-app-password-Zq9~xV3.kL7';
 export const PLANTED_BEARER_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.planted-bearer-token-7f3c.c2lnbmF0dXJl';
@@ -21,7 +21,8 @@ export const APPROVER_ID = 'aaaaaaaa-0000-4000-8000-000000000002';
 export interface ProductionBot {
   bot: RunningBot;
   log: CapturedLog;
-  connector: LoopbackConnector;
+  /** The Teams connector fake: it records every call the bot makes (there should be none here). */
+  connector: TeamsConnector;
   simulator: ArmSimulator;
   messagesUrl: string;
   close(): Promise<void>;
@@ -30,7 +31,7 @@ export interface ProductionBot {
 export async function startProductionBot(): Promise<ProductionBot> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-prod-'));
   const simulator = await startArmSimulator({ port: 0, seed: DEMO_SEED });
-  const connector = await startLoopbackConnector();
+  const connector = await startTeamsConnector();
   const log = captureLog('debug');
   const config = loadConfig(
     {
@@ -61,7 +62,7 @@ export async function startProductionBot(): Promise<ProductionBot> {
   };
 }
 
-/** A Teams message as the connector would deliver it, replying to our loopback connector. */
+/** A Teams message as the connector would deliver it, its serviceUrl the connector fake (forged: sent with a bad token). */
 export function teamsMessage(serviceUrl: string, text = 'help') {
   return {
     type: 'message',
