@@ -1,0 +1,54 @@
+/**
+ * Against the Teams connector fake: card updates reach every copy through Teams' throttling, never race each other
+ * into 412s, and an activity Teams redelivers because the bot answered slowly is acted on once.
+ */
+import assert from 'node:assert/strict';
+import { VERBS } from '../../src/cards';
+import { findExecuteAction } from '../support/cardText';
+import { APPROVERS_CHANNEL_ID, startTeamsWorld, type TeamsWorld } from './teamsWorld';
+
+async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('Teams: delivery under throttling and redelivery', function () {
+  this.timeout(90_000);
+  let world: TeamsWorld;
+  afterEach(() => world?.close());
+
+  it('every copy of the card (the requester\'s chat and the approvers\' channel) ends up showing the outcome, through 429s', async () => {
+    world = await startTeamsWorld({
+      connector: { rateLimits: { windows: [{ operations: 2, windowInMs: 1000 }], retryAfterSeconds: 1 } },
+      env: { DEFENDER_APPROVAL_CONVERSATION: APPROVERS_CHANNEL_ID },
+    });
+    const { teams, alex, avery, chat, approversChannel } = world;
+    await teams.send(avery, approversChannel, 'register approvals channel');
+    const { replies } = await teams.send(alex, chat, 'enable "Contoso Prod"');
+    const inChat = replies.find((reply) => findExecuteAction(reply.card, VERBS.approve))!;
+    const inChannel = await eventually('the copy in the approvers\' channel', () => teams.messages(approversChannel).find((message) => findExecuteAction(message.card, VERBS.approve)));
+    await teams.click(avery, approversChannel, inChannel.id, VERBS.approve);
+    for (const copy of [inChat, inChannel]) {
+      await eventually(`copy ${copy.id} to show the outcome`, () => (/Done: the changes are applied/.test(teams.sharedCard(copy.id) ? JSON.stringify(teams.sharedCard(copy.id)) : '') ? true : undefined));
+    }
+    assert.ok(teams.calls.some((call) => call.status === 429), 'Teams did throttle the bot on the way');
+    assert.deepEqual(teams.calls.filter((call) => call.status === 412), [], 'updates of one message never raced each other');
+  });
+
+  it('an activity redelivered because the first answer was slow produces no second reply and no second request', async () => {
+    world = await startTeamsWorld({ connector: { redeliverAfterMs: 300 } });
+    const { teams, alex, chat } = world;
+    world.bot.arm.simulator!.setFaults({ latencyMs: 600 });
+    const turn = await teams.send(alex, chat, 'enable "Contoso Prod"');
+    await world.bot.background.drain();
+    assert.equal(turn.deliveries.length, 2, 'Teams delivered it twice');
+    const posted = teams.messages(chat);
+    assert.equal(posted.filter((message) => /Enable Defender for APIs · Contoso Prod/.test(JSON.stringify(message.posted))).length, 2, 'one preview and one request card');
+    assert.equal(posted.filter((message) => findExecuteAction(message.card, VERBS.approve)).length, 1, 'one request');
+  });
+});
