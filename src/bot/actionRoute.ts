@@ -1,7 +1,7 @@
 /**
  * Registers a card action once for both ways it can arrive: an Action.Execute invoke and the Action.Submit fallback
- * of older clients (answered by replacing the card, or a new message). The payload is validated before the handler
- * runs; an invalid one gets a clear card and nothing else happens.
+ * of older clients (answered with a new message). The payload is validated before the handler runs; an invalid one
+ * gets a clear card and nothing else happens.
  *
  * Invokes are answered here, never by teams-ai: its actionExecute switches to REPLACE_FOR_ALL once a card carries
  * `refresh` and then writes every answer (one viewer's view, a refusal) over the shared message. Our answer goes to
@@ -60,10 +60,9 @@ export function onAction<TData>(app: Application<TurnState>, deps: ActionDeps, v
     // Already answered above, so teams-ai neither answers again nor touches the shared message.
     return '' as never;
   });
+  // Clients below card schema 1.5 submit instead: there is no answer for one person, so the answer is a new
+  // message, and the card clicked (shared with everyone in the conversation) is left to the card publisher.
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
-    const card = await runValidated(context, verb, data, handler);
-    const cardMessageId = context.activity.replyToId;
-    if (cardMessageId) await context.updateActivity({ ...cardActivity(card), id: cardMessageId });
-    else await context.sendActivity(cardActivity(card));
+    await context.sendActivity(cardActivity(await runValidated(context, verb, data, handler)));
   });
 }
