@@ -153,18 +153,5 @@ export function cardOf(activity: Partial<Activity> | undefined): Record<string, 
   return card as Record<string, unknown>;
 }
 
-/** Every text a person would read on a card, joined, for assertions on wording. */
-export function cardText(card: unknown): string {
-  const texts: string[] = [];
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
-        else visit(value);
-      }
-    }
-  };
-  visit(card);
-  return texts.join('\n');
-}
+/** Every text a person would read on a card, joined, for assertions on wording (one helper for every test). */
+export { cardText } from '../support/cardText';
