@@ -28,7 +28,7 @@ describe('npm start (a real process)', function () {
 
   for (const [env, variable] of [
     [{ PORT: 'abc' }, 'PORT'],
-    [{ MicrosoftAppId: 'an-app-id' }, 'MicrosoftAppPassword'],
+    [{ MicrosoftAppId: 'an-app-id' }, 'MicrosoftAppType'],
     [{ DEFENDER_MODE: 'production' }, 'MicrosoftAppId'],
   ] as const) {
     it(`exits non-zero with one line naming ${variable} for bad configuration`, async () => {

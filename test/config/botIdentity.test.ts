@@ -2,22 +2,13 @@ import assert from 'node:assert/strict';
 import { AzureAuthorityHosts } from '@azure/identity';
 import { AuthenticationConstants, GovernmentConstants } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { CLOUD_NAMES, CLOUDS } from '../../src/config/clouds';
+import { configError } from '../support/configError';
 
 const APPROVER = '11111111-1111-4111-8111-111111111111';
 const TENANT = '22222222-2222-4222-8222-222222222222';
 const PRODUCTION = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', DEFENDER_APPROVERS: APPROVER, DEFENDER_ALLOWED_TENANTS: TENANT };
-
-function configError(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env, '/tmp');
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${error}`);
-    return error;
-  }
-  assert.fail('expected the configuration to be refused');
-}
 
 describe('loadConfig: MicrosoftAppType', () => {
   it('is required in production: no silent MultiTenant, one line naming the choices and why', () => {

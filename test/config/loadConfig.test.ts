@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { parseIsoDurationMs } from '../../src/config/duration';
+import { configError } from '../support/configError';
 
 const APPROVER = '11111111-1111-4111-8111-111111111111';
 const TENANT = '22222222-2222-4222-8222-222222222222';
-
-function configError(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env, '/tmp');
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${error}`);
-    return error;
-  }
-  assert.fail('expected the configuration to be refused');
-}
 
 describe('loadConfig', () => {
   it('defaults to demo mode on loopback with the built-in simulator when no bot credentials are set', () => {

@@ -37,6 +37,8 @@ export async function startProductionBot(): Promise<ProductionBot> {
     {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: PLANTED_APP_PASSWORD,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
       DEFENDER_APPROVERS: APPROVER_ID,
       DEFENDER_ALLOWED_TENANTS: TENANT,
       DEFENDER_ARM_ENDPOINT: simulator.url,
