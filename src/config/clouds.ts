@@ -119,7 +119,7 @@ export const CLOUDS: Readonly<Record<CloudName, CloudSettings>> = {
 };
 
 /** DEFENDER_CLOUD in any letter case; AzurePublic when unset. */
-export function readCloud(env: Env): CloudSettings {
+export function readCloud(env: Env = process.env): CloudSettings {
   const raw = readString(env, 'DEFENDER_CLOUD');
   if (raw === undefined) return CLOUDS.AzurePublic;
   const name = CLOUD_NAMES.find((candidate) => candidate.toLowerCase() === raw.toLowerCase());

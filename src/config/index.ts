@@ -15,7 +15,7 @@ import type { ApprovalPolicy } from '../core/approval/types';
 
 export { ConfigError } from './env';
 export { loadStorageLocation, type StorageLocation } from './storageSettings';
-export { CLOUDS, type CloudName, type CloudSettings } from './clouds';
+export { CLOUD_NAMES, CLOUDS, type CloudName, type CloudSettings } from './clouds';
 
 export type Mode = 'demo' | 'production';
 
