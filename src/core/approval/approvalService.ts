@@ -6,7 +6,7 @@
 import type { AuditLog } from '../audit/auditLog';
 import { SYSTEM_ACTOR } from '../audit/auditLog';
 import { isDefenderError } from '../errors';
-import { isEmptyPlan, planKind } from '../plan';
+import { isEmptyPlan, keepTargets } from '../plan';
 import type { ChangePlan } from '../plan';
 import type { Clock, DefenderGateway, IdGenerator } from '../ports';
 import { ApprovalFlowError, assertIdentity } from './errors';
@@ -226,9 +226,9 @@ export class ApprovalService {
    * failure on the way undoes what was done, so creation completes or leaves nothing that can be approved.
    */
   private async createRequest(plan: ChangePlan, requester: Person, links: { retryOf?: string; revertOf?: string } = {}): Promise<Results.RequestResult> {
-    const targets = plan.targets.filter((target) => target.changes.length > 0);
-    if (targets.length === 0 || isEmptyPlan({ targets })) return { kind: 'nothing-to-change' };
-    const subscriptionIds = targets.map((target) => target.subscriptionId.toLowerCase());
+    const withChanges = keepTargets(plan, (target) => target.changes.length > 0);
+    if (isEmptyPlan(withChanges)) return { kind: 'nothing-to-change' };
+    const subscriptionIds = withChanges.targets.map((target) => target.subscriptionId.toLowerCase());
     if (new Set(subscriptionIds).size !== subscriptionIds.length) return refuse.invalidPlan('The plan lists the same subscription twice');
     const available = eligibleApproverCount(this.deps.policy, requester);
     if (available < this.deps.policy.minApprovals) return refuse.quorumUnreachable(this.deps.policy.minApprovals, available);
@@ -236,7 +236,7 @@ export class ApprovalService {
     const id = this.deps.ids.newId();
     if (!isRequestId(id)) throw new ApprovalFlowError('InvalidGeneratedId', `the id generator produced "${id}"; wire createRequestIdGenerator().`);
     const now = this.deps.clock.now();
-    const created = newRequest({ id, plan: { targets }, requester, policy: this.deps.policy, now, ...links });
+    const created = newRequest({ id, plan: withChanges, requester, policy: this.deps.policy, now, ...links });
     await this.deps.requests.create(created);
     let claim: ClaimResult;
     try {
@@ -256,7 +256,8 @@ export class ApprovalService {
         planHash: created.planHash,
         expiresAt: created.expiresAt,
         minApprovals: created.minApprovals,
-        changes: created.plan.targets.map((target) => ({ subscriptionId: target.subscriptionId, apiSubPlan: target.apiSubPlan, changes: target.changes })),
+        kind: created.plan.kind,
+        changes: created.plan.targets.map((target) => ({ subscriptionId: target.subscriptionId, ...(target.kind === 'enable' ? { apiSubPlan: target.apiSubPlan } : {}), changes: target.changes })),
         ...links,
       });
       createdEntryWritten = true;
@@ -314,7 +315,7 @@ export class ApprovalService {
     const status: FinalStatus = finalStatus(outcomes);
     const result = await this.transact<ApprovalRequest>(requestId, (current, now) => {
       if (current.status !== 'executing') return { answer: current };
-      const next = moveTo(current, status, now, { outcomes, completedAt: now.toISOString(), statusReason: describeFinal(status, outcomes, planKind(current.plan)) });
+      const next = moveTo(current, status, now, { outcomes, completedAt: now.toISOString(), statusReason: describeFinal(status, outcomes, current.plan.kind) });
       return { next, after: async (stored) => {
         await this.closed(`request.${status}`, stored, SYSTEM_ACTOR, now, { outcomes });
         return stored;

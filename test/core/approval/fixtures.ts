@@ -55,8 +55,9 @@ export function freshSettings(subscriptionId: string): DefenderSettings {
   };
 }
 
-export function planFor(...subscriptionIds: string[]): ChangePlan {
+export function planFor(...subscriptionIds: string[]): ChangePlan & { kind: 'enable' } {
   return {
+    kind: 'enable',
     targets: subscriptionIds.map((subscriptionId) =>
       planTarget({ subscriptionId, displayName: `Subscription ${subscriptionId.slice(0, 4)}` }, freshSettings(subscriptionId))),
   };
