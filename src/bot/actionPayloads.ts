@@ -4,7 +4,7 @@
  */
 import Ajv, { ValidateFunction } from 'ajv';
 import { REJECT_REASON_MAX_LENGTH, VERBS } from '../cards';
-import { REQUEST_ID_PATTERN } from '../core/approval/requestId';
+import { REQUEST_ID_PATTERN } from '../core/approval';
 
 const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const requestId = { type: 'string', pattern: REQUEST_ID_PATTERN.source };

@@ -6,7 +6,7 @@ import type { FleetRow, Subscription, SubscriptionStatus } from '../core/defende
 import type { FleetSource } from '../core/fleet';
 import type { ApiPosture, OpenApiAlertsSummary, SubscriptionApiAlerts } from '../core/monitoring';
 import type { TargetOutcome } from '../core/outcome';
-import type { RequestStatus } from '../core/approval/types';
+import type { RequestStatus } from '../core/approval';
 import type { EnableTarget, TargetPlan } from '../core/plan';
 import type { ActionData } from './actions';
 import type { Tone } from './types';

@@ -10,8 +10,8 @@ import { readDemoArmSettings } from './demoArm';
 import { readDataDir, readStorageSettings, type StorageSettings } from './storageSettings';
 import { readRateLimitSettings, type RateLimitSettings } from './rateLimitSettings';
 import { readCloud, type CloudSettings } from './clouds';
-import { ApprovalPolicyError, createApprovalPolicy, type ApprovalPolicyField } from '../core/approval/policy';
-import type { ApprovalPolicy } from '../core/approval/types';
+import { ApprovalPolicyError, createApprovalPolicy, type ApprovalPolicyField } from '../core/approval';
+import type { ApprovalPolicy } from '../core/approval';
 
 export { ConfigError } from './env';
 export { loadStorageLocation, type StorageLocation } from './storageSettings';

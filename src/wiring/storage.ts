@@ -5,7 +5,7 @@
 import { createArmCredential } from '../azure/credentials';
 import type { AppConfig } from '../config';
 import type { StorageSettings } from '../config/storageSettings';
-import type { KeyValueStore } from '../core/approval/store';
+import type { KeyValueStore } from '../core/keyValueStore';
 import type { AuditLog } from '../core/audit/auditLog';
 import { FileAuditLog } from '../storage/fileAuditLog';
 import { FileStorage } from '../storage/fileStorage';

@@ -13,7 +13,7 @@ import { ApprovalFlowError, assertIdentity } from './errors';
 import { describeFinal, executeTarget, finalStatus, quorumLostOutcomes, reconcileTarget } from './execution';
 import type { FinalStatus } from './execution';
 import { approvalStanding, countingDetails, eligibleApproverCount, mayRequest, permissionsFor } from './policy';
-import { MAX_REASON_LENGTH, refuse, refuseFor, type Refusal, type RefusalCode } from './refusals';
+import { isRefusal, MAX_REASON_LENGTH, refuse, refuseFor, type Refusal, type RefusalCode } from './refusals';
 import { isRequestId } from './requestId';
 import { isOpenStatus } from './stateMachine';
 import { StoreContentionError, type ClaimResult, type RequestRepository } from './requestRepository';
@@ -44,10 +44,6 @@ export class ApprovalService {
   private readonly executing = new Set<string>();
 
   constructor(private readonly deps: ApprovalServiceDeps) {}
-
-  get policy(): ApprovalPolicy {
-    return this.deps.policy;
-  }
 
   async request({ plan, requester, revertOf }: Results.RequestInput): Promise<Results.RequestResult> {
     assertIdentity(requester, 'requester');
@@ -188,7 +184,7 @@ export class ApprovalService {
     for (const request of due) {
       const result = await this.transact<ApprovalRequest | undefined>(request.id, (current, at) =>
         isExpired(current, at) ? this.expireStep(current, at, (stored) => stored) : { answer: undefined });
-      if (result && !('kind' in result)) expired.push(result);
+      if (result && !isRefusal(result)) expired.push(result);
     }
     return expired;
   }
@@ -321,7 +317,7 @@ export class ApprovalService {
         return stored;
       } };
     });
-    if ('kind' in result) throw new ApprovalFlowError('UnknownRequest', `${result.code}: ${result.message}`);
+    if (isRefusal(result)) throw new ApprovalFlowError('UnknownRequest', `${result.code}: ${result.message}`);
     return result;
   }
 

@@ -1,4 +1,4 @@
-/** The approval flow's public surface: import from here. */
+/** The approval flow's public surface: code outside src/core/approval imports from here (tests may reach inside). */
 export * from './types';
 export * from './results';
 export * from './requestId';
@@ -6,7 +6,7 @@ export * from './stateMachine';
 export * from './policy';
 export * from './refusals';
 export * from './errors';
-export * from './store';
+export * from '../keyValueStore';
 export { RequestRepository, StoreContentionError, DuplicateRequestIdError } from './requestRepository';
 export { ApprovalService } from './approvalService';
 export type { ApprovalServiceDeps } from './approvalService';

@@ -16,7 +16,7 @@
  * (never deleted), so a release can never remove a lock another request took meanwhile.
  */
 import { isOpenStatus } from './stateMachine';
-import { isConcurrencyConflict, type KeyValueStore, type StoreItem } from './store';
+import { isConcurrencyConflict, type KeyValueStore, type StoreItem } from '../keyValueStore';
 import type { ApprovalRequest } from './types';
 import { upgradeStoredPlan } from './storedPlan';
 

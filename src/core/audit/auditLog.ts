@@ -2,7 +2,7 @@
  * The audit port: an append-only, hash-chained record of every request transition.
  * src/storage/fileAuditLog.ts writes it as JSON lines; chain.ts seals and verifies entries.
  */
-import type { Person } from '../approval/types';
+import type { Person } from '../approval';
 
 export const AUDIT_EVENT_TYPES = [
   'request.created',
