@@ -9,7 +9,7 @@ import { ApprovalService, RequestRepository, createApprovalPolicy, encodeRequest
 import type { ApprovalPolicy, ApprovalPolicyInput, Person } from '../../../src/core/approval';
 import type { DefenderSettings } from '../../../src/core/defender';
 import { planTarget, type ChangePlan } from '../../../src/core/plan';
-import type { Clock, DefenderGateway, IdGenerator } from '../../../src/core/ports';
+import type { DefenderGateway, IdGenerator } from '../../../src/core/ports';
 import { FileAuditLog, FileStorage } from '../../../src/storage';
 
 export const ALICE: Person = { id: '11111111-aaaa-4000-8000-000000000001', name: 'Alice Requester' };
