@@ -10,16 +10,11 @@ export { buildMessageCard, MESSAGE_MAX_CHOICES, MESSAGE_MAX_ITEMS } from './mess
 export { buildStatusCard, STATUS_MAX_SERVICES } from './statusCard';
 export { buildFleetCard, FLEET_PAGE_SIZE, sortFleetRows } from './fleetCard';
 export { buildEnablePreviewCard, COST_NOTE } from './enablePreviewCard';
-export { buildApprovalCard } from './approvalCard';
 export { MAX_REFRESH_USER_IDS } from './approvalActions';
-export { outcomeSummaryView } from './outcomeSummary';
-export type { OutcomeSummaryView, OutcomeRowView } from './outcomeSummary';
 export { buildRequestsHeaderCard, buildNoOpenRequestsCard } from './requestsCards';
 export { buildHistoryCard, HISTORY_MAX_ENTRIES } from './historyCard';
 export { buildAlertsCard, ALERTS_PAGE_SIZE } from './alertsCard';
 export { buildPostureCard, POSTURE_PAGE_SIZE } from './postureCard';
 export { safePortalUrl, PORTAL_HOSTS } from './portalLink';
-export { buildRequestTargetsCard, REQUEST_TARGETS_PAGE_SIZE } from './requestTargetsCard';
-export type { RequestTargetsCardModel } from './requestTargetsCard';
-export type { RequestTarget } from './requestTargetView';
+export { buildRequestCard, REQUEST_TARGETS_PAGE_SIZE } from './requestCard';
 export { cardSizeInUtf16Bytes, fitForTeams, MAX_CARD_UTF16_BYTES } from './cardSize';
