@@ -6,7 +6,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { DefenderClient, type DefenderClientOptions } from '../../src/azure/defenderClient';
 import { SimulatorCredential } from '../../src/azure/credentials';
-import { startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
+import { startArmSimulator, type ArmSimulator, type SimulatorSeed, type StartArmSimulatorOptions } from '../../src/azure/simulator';
 
 export const SUB_PROD = 'aaaaaaaa-0000-4000-8000-000000000001';
 export const SUB_PROD_EU = 'aaaaaaaa-0000-4000-8000-000000000002';
@@ -48,8 +48,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(seed: SimulatorSeed = testSeed(), options: Partial<DefenderClientOptions> = {}): Promise<Harness> {
-  const simulator = await startArmSimulator({ port: 0, seed });
+export async function startHarness(seed: SimulatorSeed = testSeed(), options: Partial<DefenderClientOptions> = {}, simulatorOptions: Pick<StartArmSimulatorOptions, 'clock'> = {}): Promise<Harness> {
+  const simulator = await startArmSimulator({ port: 0, seed, ...simulatorOptions });
   const client = new DefenderClient({
     credential: new SimulatorCredential(),
     endpoint: simulator.url,
