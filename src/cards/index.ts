@@ -23,3 +23,6 @@ export { buildRequestTargetsCard, REQUEST_TARGETS_PAGE_SIZE } from './requestTar
 export type { RequestTargetsCardModel } from './requestTargetsCard';
 export type { RequestTarget } from './requestTargetView';
 export { cardSizeInUtf16Bytes, fitForTeams, MAX_CARD_UTF16_BYTES } from './cardSize';
+export { buildWatchAlertCard, currentAlertStatus, WATCH_ALERT_MAX_STEPS } from './watchAlertCard';
+export type { WatchAlertCardModel } from './watchAlertCard';
+export { buildCoverageLostCard, buildNewApiCard, buildWatchDigestCard } from './watchCards';
