@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_SEED, startArmSimulator, type ArmSimulator } from '../../../src/azure/simulator';
+import { DEMO_WATCH_ALERT_DELAY_SECONDS } from '../../../src/azure/simulator/demoAlerts';
 import { VERBS } from '../../../src/cards';
 import { findExecuteAction } from '../../support/cardText';
 import { validateAdaptiveCard } from '../../cards/validateCard';
@@ -150,5 +151,25 @@ describe('the watch, through the real bot', () => {
     const open = await bot.deps.approvals.openRequestFor(DEV);
     assert.deepEqual([open?.plan.targets[0].apiSubPlan, open?.requester.name], ['P2', BYSTANDER.name]);
     assert.deepEqual(simulator.writes(), [], 'nothing is written until an approver approves');
+  });
+});
+
+describe('the watch in demo mode', () => {
+  it(`posts a card for the demo's late alert, raised ${DEMO_WATCH_ALERT_DELAY_SECONDS} s after start-up`, async () => {
+    let nowMs = Date.now();
+    const simulator = await startArmSimulator({ port: 0, seed: DEMO_SEED, clock: () => new Date(nowMs) });
+    const bot = await startWatchBot({ simulator });
+    try {
+      assert.equal((await scan(bot)).outcome, 'baseline');
+      nowMs += DEMO_WATCH_ALERT_DELAY_SECONDS * 1000;
+      bot.clock.advance(DEMO_WATCH_ALERT_DELAY_SECONDS * 1000);
+      await scan(bot);
+      const [card, ...others] = watchCards(bot);
+      assert.deepEqual(others, []);
+      assert.match(card.text, /New Defender for APIs alert · Contoso Dev\nHigh\nSuspicious spike in API traffic[\s\S]*Orders v1/);
+    } finally {
+      await bot.close();
+      await simulator.close();
+    }
   });
 });
