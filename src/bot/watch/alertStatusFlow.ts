@@ -12,6 +12,7 @@ import type { SettableAlertStatus } from '../../core/monitoring';
 import { mayRespondToAlerts, type WatchFinding } from '../../core/watch/findings';
 import type { StoredFinding } from '../../core/watch/ports';
 import type { BotDeps } from '../deps';
+import { changeNotAllowedHereCard, isChangeAllowedHere } from '../conversationGuard';
 import { unknownIdentityCard } from '../enableFlow';
 import { actingPerson } from '../identity';
 
@@ -52,6 +53,8 @@ export async function changeAlertStatus(context: TurnContext, deps: BotDeps, fin
   const words = STATUS_WORDS[status];
   const person = actingPerson(context.activity);
   if (!person) return unknownIdentityCard(`${words.verb} an alert`);
+  // A change in Azure, like an approval: only where DEFENDER_ALLOWED_CONVERSATIONS allows changes.
+  if (!isChangeAllowedHere(context, deps.config.guardrails.allowedConversations)) return changeNotAllowedHereCard();
   const stored = await deps.watch.memory.get(findingId);
   if (!isAlertFinding(stored)) {
     return buildMessageCard({ tone: 'attention', title: 'That is not an alert the watch posted', message: 'Nothing was changed: the button names no alert card of this bot.', nextStep: 'Use the buttons on an alert card the watch posted in the approvers\' channel.' });

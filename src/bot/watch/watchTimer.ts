@@ -21,7 +21,9 @@ export function startWatch(deps: Pick<BotDeps, 'watch' | 'background' | 'logger'
       return report;
     }
     if (report.problems.length > 0) deps.logger.warn({ problems: report.problems }, 'watch scan read only part of the fleet or could not post; what it could not read is compared at the next scan');
-    deps.logger.info({ ...report, problems: undefined }, report.outcome === 'baseline' ? 'watch baseline recorded: nothing already true is posted' : 'watch scan done');
+    const quiet = report.outcome === 'scanned' && report.found === 0 && report.posted === 0 && report.waiting === 0;
+    // A scan that found and posted nothing is the usual case: not worth an info line every interval.
+    deps.logger[quiet ? 'debug' : 'info']({ ...report, problems: undefined }, report.outcome === 'baseline' ? 'watch baseline recorded: nothing already true is posted' : 'watch scan done');
     return report;
   };
   const tick = () => {

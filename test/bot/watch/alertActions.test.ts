@@ -95,3 +95,19 @@ describe('Take it / Resolve on a watch alert card', () => {
     assert.deepEqual((await auditTypes()).filter((line) => line.startsWith('alert.')), []);
   });
 });
+
+describe('Take it / Resolve outside DEFENDER_ALLOWED_CONVERSATIONS', () => {
+  it('is refused like an approval there, and nothing reaches ARM', async () => {
+    const bot = await startWatchBot({ seed: DEMO_SEED, guardrails: { allowedConversations: ['19:group-chat@thread.v2'] } });
+    try {
+      await scan(bot);
+      raiseAlert(bot.simulator, { alertDisplayName: 'Spike' });
+      await scan(bot);
+      const answer = await bot.click(VERBS.alertTake, { findingId: findingIdOn(watchCards(bot)[0].card) }, APPROVER, 'channel');
+      assert.match(cardText(answer), /Not in this conversation/);
+      assert.deepEqual(bot.simulator.writes(), []);
+    } finally {
+      await bot.close();
+    }
+  });
+});
