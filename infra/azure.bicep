@@ -44,11 +44,24 @@ param requestTtl string = 'PT24H'
 @description('Blob container holding requests and the audit log.')
 param storageContainerName string = 'defender'
 
+@description('DEFENDER_CLOUD: the cloud of the Azure Bot and its Teams tenant. Empty: the cloud this template is deployed to (Azure Government is taken as Teams GCC High; set AzureUSGovernmentDoD for a Teams DoD tenant).')
+@allowed([
+  ''
+  'AzurePublic'
+  'AzureUSGovernment'
+  'AzureUSGovernmentDoD'
+  'AzureChina'
+])
+param defenderCloud string = ''
+
 var identityName = 'id-${resourceBaseName}'
 var planName = 'plan-${resourceBaseName}'
 var webAppName = 'app-${resourceBaseName}'
 var botServiceName = 'bot-${resourceBaseName}'
 var storageAccountName = 'st${resourceBaseName}'
+// environment().name is AzureCloud, AzureUSGovernment or AzureChinaCloud; the bot's names for them are in src/config/clouds.ts.
+var cloudOfDeployment = environment().name == 'AzureUSGovernment' ? 'AzureUSGovernment' : (environment().name == 'AzureChinaCloud' ? 'AzureChina' : 'AzurePublic')
+var defenderCloudName = empty(defenderCloud) ? cloudOfDeployment : defenderCloud
 // Built-in role "Storage Blob Data Contributor" (same id in every tenant).
 var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
@@ -146,9 +159,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'DEFENDER_MODE'
           value: 'production'
         }
+        // Required by the bot in production (no default): the managed identity below is the bot's app.
         {
           name: 'MicrosoftAppType'
           value: 'UserAssignedMSI'
+        }
+        {
+          name: 'DEFENDER_CLOUD'
+          value: defenderCloudName
         }
         {
           name: 'MicrosoftAppId'

@@ -7,6 +7,7 @@
 import { createArmCredential } from '../src/azure/credentials';
 import { loadStorageLocation } from '../src/config';
 import type { Env } from '../src/config/env';
+import { readCloud } from '../src/config/clouds';
 import { verifyAuditChain } from '../src/core/audit/chain';
 import { readAuditChainFile, readConfiguredAuditChain, type AuditChainText } from '../src/storage/auditChainSource';
 
@@ -47,7 +48,10 @@ export async function runAuditVerify(argv: string[], options: AuditVerifyOptions
     args = parseAuditVerifyArgs(argv);
     chain = args.file
       ? await readAuditChainFile(args.file)
-      : await readConfiguredAuditChain(loadStorageLocation(options.env, options.cwd), { credential: createArmCredential({ kind: 'azure' }) });
+      : await readConfiguredAuditChain(loadStorageLocation(options.env, options.cwd), {
+          // An account URL signs in where the bot does: the Entra authority host of DEFENDER_CLOUD.
+          credential: createArmCredential({ kind: 'azure', authorityHost: readCloud(options.env).authorityHost }),
+        });
   } catch (error) {
     return { line: `audit-verify: cannot check (${(error as Error).message})`, exitCode: 1 };
   }

@@ -17,6 +17,7 @@ import { startSweeper } from './bot/sweeper';
 import { startWatch, type RunningWatch } from './bot/watch/watchTimer';
 import { checkStoreWritable } from './wiring/readiness';
 import { wireBotDeps } from './wiring/botDeps';
+import { connectorTokenChecks } from './wiring/botConnectorReadiness';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -65,7 +66,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
       'an approver\'s own request can never reach the quorum (nobody approves their own), so the bot refuses to open one: approvers must ask someone else to request. Add an approver to DEFENDER_APPROVERS or lower DEFENDER_MIN_APPROVALS to allow it',
     );
   }
-  const adapter = createAdapter(config.botCredentials);
+  const adapter = createAdapter(config.botCredentials, config.cloud);
   const botAppId = botAppIdOf(config.botCredentials);
   adapter.onTurnError = createErrorSink(logger);
   const deps = wireBotDeps({
@@ -100,6 +101,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
       { name: 'storage', detail: storage.description, check: () => checkStoreWritable(store, clock) },
       { name: 'arm', detail: arm.description, check: () => arm.gateway.ping() },
       { name: 'subscriptions', detail: 'subscription directory loaded', check: () => arm.gateway.warmUp() },
+      ...connectorTokenChecks({ credentials: config.botCredentials, cloud: config.cloud, credentialsFactory: adapter.credentialsFactory, clock }),
     ],
   });
   const { port } = await server.listen(config.port, config.host);

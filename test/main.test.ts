@@ -1,22 +1,9 @@
 /** `npm start` as an operator meets it: a real process, bad configuration, and SIGTERM. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-
-function runBot(env: Record<string, string>) {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
+import { listeningUrl, runBot } from './support/botProcess';
 
 /** The one line that names the problem, without Node's deprecation noise. */
 function configurationLines(stderr: string): string[] {
@@ -28,7 +15,7 @@ describe('npm start (a real process)', function () {
 
   for (const [env, variable] of [
     [{ PORT: 'abc' }, 'PORT'],
-    [{ MicrosoftAppId: 'an-app-id' }, 'MicrosoftAppPassword'],
+    [{ MicrosoftAppId: 'an-app-id' }, 'MicrosoftAppType'],
     [{ DEFENDER_MODE: 'production' }, 'MicrosoftAppId'],
   ] as const) {
     it(`exits non-zero with one line naming ${variable} for bad configuration`, async () => {
@@ -44,16 +31,7 @@ describe('npm start (a real process)', function () {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-main-'));
     const bot = runBot({ PORT: '0', DEFENDER_SIMULATOR_PORT: '0', DEFENDER_DATA_DIR: dataDir, DEFENDER_LOG_LEVEL: 'info' });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setInterval(() => {
-          const match = /"url":"(http:\/\/[^"]+)"/.exec(bot.output().stdout);
-          if (match) {
-            clearInterval(timer);
-            resolve(match[1]);
-          }
-        }, 50);
-        bot.exited.then((code) => reject(new Error(`exited early with ${code}: ${bot.output().stderr}`)));
-      });
+      const url = await listeningUrl(bot);
       assert.equal((await fetch(`${url}/healthz`)).status, 200);
       bot.child.kill('SIGTERM');
       assert.equal(await bot.exited, 0);

@@ -6,7 +6,7 @@
  */
 import { DefenderError, isDefenderError } from '../core/errors';
 import { summariseSettings, type SettingOutcome, type TargetOutcome } from '../core/outcome';
-import type { OnboardingApi, TargetPlan } from '../core/plan';
+import type { OnboardingApi, OnboardTarget } from '../core/plan';
 import type { OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
 import { API_COLLECTIONS_API_VERSION, apiCollectionsPath, serviceIdOf, type ArmApiCollection } from './models/apiCollection';
@@ -42,9 +42,9 @@ export class ApiOnboarder {
   }
 
   /** Every API of the target, one after another (APIM serialises changes per service anyway); one failing does not stop the rest. */
-  async applyTarget(target: TargetPlan, options: OperationOptions = {}): Promise<TargetOutcome> {
+  async applyTarget(target: OnboardTarget, options: OperationOptions = {}): Promise<TargetOutcome> {
     const settings: SettingOutcome[] = [];
-    for (const api of target.onboarding?.apis ?? []) {
+    for (const api of target.apis) {
       const subject = `${api.serviceName}/${api.apiId}`;
       try {
         await this.onboard(target.subscriptionId, api, options);

@@ -21,7 +21,11 @@ export type ArmCredentialOptions =
       /** Client id of a user-assigned managed identity; unset uses the system-assigned one or other sources. */
       managedIdentityClientId?: string;
       tenantId?: string;
+      /** Where Entra ID is for this cloud (DEFENDER_CLOUD); unset: the public cloud, or AZURE_AUTHORITY_HOST. */
+      authorityHost?: string;
     };
+
+type AzureCredentialOptions = Omit<Extract<ArmCredentialOptions, { kind: 'azure' }>, 'kind'>;
 
 /**
  * DefaultAzureCredential, created on the first token request: @azure/identity (MSAL) takes a quarter of a second
@@ -30,7 +34,7 @@ export type ArmCredentialOptions =
 export class LazyDefaultAzureCredential implements TokenCredential {
   private credential: TokenCredential | undefined;
 
-  constructor(private readonly options: { managedIdentityClientId?: string; tenantId?: string }) {}
+  constructor(readonly options: AzureCredentialOptions) {}
 
   getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
     return this.resolve().getToken(scopes, options);
@@ -48,11 +52,13 @@ export class LazyDefaultAzureCredential implements TokenCredential {
     return new DefaultAzureCredential({
       ...(this.options.managedIdentityClientId ? { managedIdentityClientId: this.options.managedIdentityClientId } : {}),
       ...(this.options.tenantId ? { tenantId: this.options.tenantId } : {}),
+      ...(this.options.authorityHost ? { authorityHost: this.options.authorityHost } : {}),
     });
   }
 }
 
 export function createArmCredential(options: ArmCredentialOptions): TokenCredential {
   if (options.kind === 'simulator') return new SimulatorCredential();
-  return new LazyDefaultAzureCredential({ managedIdentityClientId: options.managedIdentityClientId, tenantId: options.tenantId });
+  const { kind: _kind, ...azure } = options;
+  return new LazyDefaultAzureCredential(azure);
 }

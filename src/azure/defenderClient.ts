@@ -1,5 +1,5 @@
 /**
- * The DefenderGateway over Azure Resource Manager, plus the issue's convenience API: plan() and apply().
+ * The DefenderGateway over Azure Resource Manager.
  * All HTTP goes through the SDK pipeline in ArmTransport; this class only decides which calls to make, and when.
  * Fleet-wide reads (the subscription list, `list`, `enable all` planning) come from Azure Resource Graph through
  * FleetReads; one subscription's status and every read that decides a write stay on direct ARM reads.
@@ -9,8 +9,7 @@ import type { DefenderSettings, Subscription, SubscriptionResolution, Subscripti
 import { isDefenderError } from '../core/errors';
 import type { ApiManagementInventory, ApiManagementServiceRef, FleetApiAlerts, FleetView, ServiceApis } from '../core/fleet';
 import type { TargetOutcome } from '../core/outcome';
-import { targetStaleReasons as staleReasons } from '../core/desiredState';
-import { planTarget, type ChangePlan, type PlanOptions, type TargetPlan } from '../core/plan';
+import type { TargetPlan } from '../core/plan';
 import { systemClock, type Clock, type DefenderGateway, type ListApiAlertsOptions, type ListFleetOptions, type OperationOptions } from '../core/ports';
 import { API_ALERT_WINDOW_IN_MS, type AlertRef, type ApiAlert, type ApiPosture, type SettableAlertStatus, type SubscriptionApiAlerts } from '../core/monitoring';
 import { ArmTransport, type ArmRetryOptions } from './armTransport';
@@ -71,8 +70,6 @@ export class DefenderClient implements DefenderGateway {
   private readonly fleetConcurrency: number;
   private readonly statusContext: StatusContextCache;
   private readonly clock: Clock;
-  /** Serialises whole applies per subscription, so a second apply re-reads after the first has written. */
-  private readonly applyLock = new KeyedMutex();
 
   constructor(options: DefenderClientOptions) {
     const clock = (this.clock = options.clock ?? systemClock);
@@ -198,7 +195,7 @@ export class DefenderClient implements DefenderGateway {
 
   applyTarget(target: TargetPlan, current: DefenderSettings, options?: OperationOptions): Promise<TargetOutcome> {
     this.statusContext.invalidate(target.subscriptionId);
-    if (target.onboarding) return this.onboarder.applyTarget(target, options).finally(() => this.statusContext.invalidate(target.subscriptionId));
+    if (target.kind === 'onboard') return this.onboarder.applyTarget(target, options).finally(() => this.statusContext.invalidate(target.subscriptionId));
     return this.writer.applyTarget(target, current, options);
   }
 
@@ -217,39 +214,5 @@ export class DefenderClient implements DefenderGateway {
   /** One uncached subscriptions call: proves the endpoint, TLS trust and token all work. */
   async ping(options: OperationOptions = {}): Promise<void> {
     await this.transport.send({ method: 'GET', path: '/subscriptions', query: { 'api-version': SUBSCRIPTIONS_API_VERSION }, purpose: 'answer a readiness check', abortSignal: options.abortSignal });
-  }
-
-  /** Reads each subscription and plans what turns both settings on; a target with no changes means all is on already. */
-  async plan(subscriptionIds: string | readonly string[], options: PlanOptions & OperationOptions = {}): Promise<ChangePlan> {
-    const ids = typeof subscriptionIds === 'string' ? [subscriptionIds] : subscriptionIds;
-    const targets = await mapWithConcurrency(ids, this.fleetConcurrency, async (subscriptionId) => {
-      const [subscription, settings] = await allSettledOrThrow([this.directory.get(subscriptionId, options), this.readSettings(subscriptionId, options)]);
-      return planTarget(subscription, settings, { apiSubPlan: options.apiSubPlan });
-    });
-    return { targets };
-  }
-
-  /** Per target: re-read, refuse with `stale` (zero writes) if the plan no longer holds, else write and verify. */
-  apply(plan: ChangePlan, options: OperationOptions = {}): Promise<TargetOutcome[]> {
-    return mapWithConcurrency(plan.targets, this.fleetConcurrency, (target) => this.applyOne(target, options));
-  }
-
-  private applyOne(target: TargetPlan, options: OperationOptions): Promise<TargetOutcome> {
-    return this.applyLock.run(target.subscriptionId.toLowerCase(), () => this.rereadAndApply(target, options));
-  }
-
-  private async rereadAndApply(target: TargetPlan, options: OperationOptions): Promise<TargetOutcome> {
-    let current: DefenderSettings;
-    try {
-      current = await this.readSettings(target.subscriptionId, options);
-    } catch (error) {
-      if (!isDefenderError(error)) throw error;
-      const failure = { code: error.code, message: error.message };
-      const settings = target.changes.map(({ setting }) => ({ setting, status: 'failed' as const, error: failure }));
-      return { subscriptionId: target.subscriptionId, status: 'failed', settings };
-    }
-    const reasons = staleReasons(target, current);
-    if (reasons.length > 0) return { subscriptionId: target.subscriptionId, status: 'stale', settings: [], staleReasons: reasons };
-    return this.applyTarget(target, current, options);
   }
 }

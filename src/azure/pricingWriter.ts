@@ -2,10 +2,10 @@
  * Applies one target's plan: at most two PUTs (Api, CloudPosture) concurrently, each under a keyed lock, then ONE
  * read-back that decides, setting by setting, whether the change really took.
  */
-import type { DefenderSettings } from '../core/defender';
+import { DEFAULT_API_SUB_PLAN, type ApiSubPlan, type DefenderSettings } from '../core/defender';
 import { isDefenderError } from '../core/errors';
 import { summariseSettings, type SettingOutcome, type TargetOutcome } from '../core/outcome';
-import { mergeExtensionsWithApiPosture, type SettingKey, type TargetPlan } from '../core/plan';
+import { mergeExtensionsWithApiPosture, type PricingSettingKey, type PricingTarget } from '../core/plan';
 import { restoreExtensionsToWrite } from '../core/desiredState';
 import type { OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
@@ -25,17 +25,12 @@ import { readDefenderSettings } from './settingsReader';
 import { judgeSetting } from './settingVerdicts';
 
 /** Which pricing carries each setting: cspmPlan, apiPosture and the other extensions travel in one CloudPosture PUT. */
-export const PRICING_OF_SETTING: Record<Exclude<SettingKey, 'apiOnboarding'>, ManagedPricingName> = {
+export const PRICING_OF_SETTING: Record<PricingSettingKey, ManagedPricingName> = {
   defenderForApis: API_PRICING,
   cspmPlan: CLOUD_POSTURE_PRICING,
   apiPosture: CLOUD_POSTURE_PRICING,
   cspmExtension: CLOUD_POSTURE_PRICING,
 };
-
-function pricingOf(setting: SettingKey): ManagedPricingName {
-  if (setting === 'apiOnboarding') throw new Error('apiOnboarding is not a pricing setting; onboarding targets go to the ApiOnboarder');
-  return PRICING_OF_SETTING[setting];
-}
 
 type CallError = { code: string; message: string };
 
@@ -45,15 +40,15 @@ function asCallError(error: unknown): CallError {
 }
 
 /**
- * Without `desired`: turn on (Api Standard + subplan; CloudPosture Standard with ApiPosture on). With it (a restore):
- * exactly the desired tier and subplan, and the current extension list with only the extensions on the card changed.
+ * An enable turns on (Api Standard + subplan; CloudPosture Standard with ApiPosture on). A restore writes exactly the
+ * desired tier and subplan, and the current extension list with only the extensions on the card changed.
  */
-function bodyFor(pricing: ManagedPricingName, target: TargetPlan, current: DefenderSettings): ArmPricingUpdate {
-  const { desired } = target;
-  if (!desired) {
+function bodyFor(pricing: ManagedPricingName, target: PricingTarget, current: DefenderSettings): ArmPricingUpdate {
+  if (target.kind === 'enable') {
     return pricing === API_PRICING ? apiPricingUpdate(target.apiSubPlan) : cloudPosturePricingUpdate(mergeExtensionsWithApiPosture(current.cspm.extensions));
   }
-  if (pricing === API_PRICING) return desired.api.pricingTier === 'Free' ? { properties: { pricingTier: 'Free' } } : apiPricingUpdate(desired.api.subPlan ?? target.apiSubPlan);
+  const { desired } = target;
+  if (pricing === API_PRICING) return desired.api.pricingTier === 'Free' ? { properties: { pricingTier: 'Free' } } : apiPricingUpdate((desired.api.subPlan ?? DEFAULT_API_SUB_PLAN) as ApiSubPlan);
   // Free switches every extension off in ARM; sending the list would only be ignored.
   if (desired.cspm.pricingTier === 'Free') return { properties: { pricingTier: 'Free' } };
   return cloudPosturePricingUpdate(restoreExtensionsToWrite(current.cspm.extensions, target));
@@ -65,17 +60,17 @@ export class PricingWriter {
     private readonly lock: KeyedMutex,
   ) {}
 
-  async applyTarget(target: TargetPlan, current: DefenderSettings, options: OperationOptions = {}): Promise<TargetOutcome> {
+  async applyTarget(target: PricingTarget, current: DefenderSettings, options: OperationOptions = {}): Promise<TargetOutcome> {
     const { subscriptionId } = target;
     if (target.changes.length === 0) return { subscriptionId, status: 'succeeded', settings: [] };
 
-    const pricings = [...new Set(target.changes.map((change) => pricingOf(change.setting)))];
+    const pricings = [...new Set(target.changes.map((change) => PRICING_OF_SETTING[change.setting]))];
     const putErrors = new Map<ManagedPricingName, CallError>();
     const putAnswers = new Map<ManagedPricingName, ArmPricing>();
     await Promise.all(
       pricings.map(async (pricing) => {
         try {
-          putAnswers.set(pricing, await this.put(subscriptionId, pricing, bodyFor(pricing, target, current), options, target.desired ? 'restore' : 'turn on'));
+          putAnswers.set(pricing, await this.put(subscriptionId, pricing, bodyFor(pricing, target, current), options, target.kind === 'restore' ? 'restore' : 'turn on'));
         } catch (error) {
           putErrors.set(pricing, asCallError(error));
         }
@@ -95,7 +90,7 @@ export class PricingWriter {
     const settings: SettingOutcome[] = target.changes.map((change): SettingOutcome => {
       const { setting } = change;
       const subject = change.subject ? { subject: change.subject } : {};
-      const putError = putErrors.get(pricingOf(setting));
+      const putError = putErrors.get(PRICING_OF_SETTING[setting]);
       if (putError) return { setting, ...subject, status: 'failed', error: putError };
       if (!readBack) {
         const why = readBackError ?? { code: 'ArmError', message: 'no read-back' };

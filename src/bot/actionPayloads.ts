@@ -4,7 +4,7 @@
  */
 import Ajv, { ValidateFunction } from 'ajv';
 import { REJECT_REASON_MAX_LENGTH, VERBS } from '../cards';
-import { REQUEST_ID_PATTERN } from '../core/approval/requestId';
+import { REQUEST_ID_PATTERN } from '../core/approval';
 import { API_SUB_PLANS } from '../core/defender';
 import { FINDING_ID_PATTERN } from '../core/watch/findings';
 

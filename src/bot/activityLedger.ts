@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { KeyValueStore } from '../core/approval/store';
+import type { KeyValueStore } from '../core/keyValueStore';
 import type { Clock } from '../core/ports';
 import type { Logger } from '../logging';
 import { answerInvoke, isCardInvoke } from './cardReplies';

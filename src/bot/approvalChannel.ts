@@ -6,7 +6,7 @@
  */
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
-import type { KeyValueStore } from '../core/approval/store';
+import type { KeyValueStore } from '../core/keyValueStore';
 
 const KEY = 'defender/approval-channel';
 

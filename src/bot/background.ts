@@ -20,8 +20,4 @@ export class BackgroundWork {
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
-
-  get size(): number {
-    return this.running.size;
-  }
 }

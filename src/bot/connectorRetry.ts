@@ -2,11 +2,13 @@
  * Teams answers 429 (with Retry-After) past 7 operations a second, 60 per 30 s or 1,800 an hour per bot and
  * conversation, 412 to concurrent updates of one message, and sometimes 502/503/504. Those are retried here with
  * backoff and jitter, a bounded number of times; anything else, or the last failure, is thrown to the caller.
+ * The connector's own pipeline already retries 429 and 5xx up to three times, so each attempt here is up to four
+ * calls: a few attempts are enough, and a card still behind after them is left to the sweeper, not hammered.
  */
 const RETRIED_STATUSES = new Set([412, 429, 502, 503, 504]);
 
 export interface ConnectorRetryOptions {
-  /** Attempts in all; default 6. */
+  /** Attempts in all; default 3. */
   maxAttempts?: number;
   /** First backoff; doubles each time (plus jitter), capped at maxDelayInMs. Default 500 ms. */
   baseDelayInMs?: number;
@@ -26,7 +28,7 @@ export function connectorFailure(error: unknown): { status?: number; retryAfterM
 }
 
 export async function withConnectorRetries<T>(call: () => Promise<T>, options: ConnectorRetryOptions = {}): Promise<T> {
-  const maxAttempts = options.maxAttempts ?? 6;
+  const maxAttempts = options.maxAttempts ?? 3;
   const base = options.baseDelayInMs ?? 500;
   const cap = options.maxDelayInMs ?? 30_000;
   const sleep = options.sleep ?? defaultSleep;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { KeyValueStore } from '../core/approval/store';
+import type { KeyValueStore } from '../core/keyValueStore';
 import { channelPartOf } from './approvalChannel';
 import type { ProactiveChannel } from './detachedTurn';
 

@@ -38,7 +38,7 @@ export async function planEnable(context: TurnContext, deps: BotDeps, subscripti
   const minApprovals = deps.config.approvals.minApprovals;
   if (target.changes.length === 0) return { reply: buildEnablePreviewCard({ plan: target, minApprovals }) };
 
-  const outcome = await deps.approvals.request({ plan: { targets: [target] }, requester });
+  const outcome = await deps.approvals.request({ plan: { kind: 'enable', targets: [target] }, requester });
   switch (outcome.kind) {
     case 'nothing-to-change':
       return { reply: buildEnablePreviewCard({ plan: target, minApprovals }) };

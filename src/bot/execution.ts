@@ -6,10 +6,10 @@ import type { ApprovalRequest } from '../core/approval';
 import type { ConversationReference } from 'botbuilder';
 import type { BotDeps } from './deps';
 import { reconcileDelayMs } from '../core/approval';
-import { requestKindOf, type RequestKind } from './requestKind';
+import type { PlanKind } from '../core/plan';
 import { validationSummary } from './validationSummary';
 
-const SUCCESS_TEXT: Record<RequestKind, string> = {
+const SUCCESS_TEXT: Record<PlanKind, string> = {
   enable: 'Defender for APIs and API security posture are on',
   restore: 'The earlier settings are restored',
   onboard: 'The APIs are onboarded to Defender for APIs',
@@ -26,7 +26,7 @@ function endingText(request: ApprovalRequest): string {
   const subscription = request.plan.targets.map((target) => target.subscriptionName).join(', ');
   switch (request.status) {
     case 'succeeded':
-      return `${SUCCESS_TEXT[requestKindOf(request)]} for ${subscription} (request ${request.id}).`;
+      return `${SUCCESS_TEXT[request.plan.kind]} for ${subscription} (request ${request.id}).`;
     case 'stale':
       return `The settings of ${subscription} changed after the plan was made, so nothing was written. Run the command again for a fresh plan.`;
     default:

@@ -6,7 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import { AdaptiveCardJson, buildMessageCard } from '../cards';
 import type { ApiSubPlan, DefenderSettings, Subscription } from '../core/defender';
-import { planTarget, type TargetPlan } from '../core/plan';
+import { planTarget, type EnableTarget } from '../core/plan';
 import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
@@ -59,7 +59,7 @@ export async function planFleetEnable(context: TurnContext, deps: BotDeps, subsc
     return { reply: buildMessageCard({ tone: 'warning', title: 'Which subscriptions?', message: 'Nothing was requested: some names do not pick exactly one subscription.', items: problems, itemsTitle: 'Not clear', nextStep: 'Use full names in quotes or subscription ids, separated by commas; `list` shows them all.' }) };
   }
   const leftOut: string[] = [];
-  const targets: TargetPlan[] = [];
+  const targets: EnableTarget[] = [];
   for (const candidate of candidates) {
     const name = candidate.subscription.displayName;
     if (!candidate.settings) {
@@ -78,7 +78,7 @@ export async function planFleetEnable(context: TurnContext, deps: BotDeps, subsc
   if (targets.length === 0) {
     return { reply: buildMessageCard({ tone: 'default', title: 'Nothing to request', message: 'No subscription in the list needs a change that is not already requested.', items: leftOut, itemsTitle: 'Left out' }) };
   }
-  const outcome = await deps.approvals.request({ plan: { targets: await withLookAlikes(deps, targets) }, requester });
+  const outcome = await deps.approvals.request({ plan: { kind: 'enable', targets: await withLookAlikes(deps, targets) }, requester });
   if (outcome.kind === 'refused') return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
   if (outcome.kind === 'nothing-to-change') return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to change', message: 'Everything is on already.' }) };
   if (outcome.kind === 'already-open') {

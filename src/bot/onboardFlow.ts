@@ -5,7 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import { buildMessageCard } from '../cards';
 import { isDefenderForApisOn, type Subscription } from '../core/defender';
-import { MAX_APIS_PER_ONBOARDING, type OnboardingApi, type TargetPlan } from '../core/plan';
+import { MAX_APIS_PER_ONBOARDING, planOnboardTarget, type OnboardingApi } from '../core/plan';
 import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
@@ -37,15 +37,8 @@ export async function planOnboard(context: TurnContext, deps: BotDeps, subscript
       }),
     };
   }
-  const target: TargetPlan = {
-    subscriptionId: subscription.subscriptionId,
-    subscriptionName: subscription.displayName,
-    apiSubPlan: (status.settings.api.subPlan as TargetPlan['apiSubPlan'] | undefined) ?? 'P1',
-    changes: apis.map((api) => ({ setting: 'apiOnboarding', subject: `${api.serviceName}/${api.apiId}`, before: 'Not onboarded', after: 'Onboarded' })),
-    before: status.settings,
-    onboarding: { apis },
-  };
-  const outcome = await deps.approvals.request({ plan: { targets: await withLookAlikes(deps, [target]) }, requester });
+  const target = planOnboardTarget(subscription, status.settings, apis);
+  const outcome = await deps.approvals.request({ plan: { kind: 'onboard', targets: await withLookAlikes(deps, [target]) }, requester });
   if (outcome.kind === 'refused') return { reply: buildMessageCard({ tone: 'warning', title: 'Request not opened', message: outcome.message }) };
   if (outcome.kind === 'nothing-to-change') return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to onboard', message: 'Every API is onboarded already.' }) };
   if (outcome.kind === 'already-open') {

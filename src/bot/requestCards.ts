@@ -5,7 +5,7 @@
  * sweeper can find and finish what a throttled or failed update left behind without reading every request.
  */
 import type { ConversationReference } from 'botbuilder';
-import { isConcurrencyConflict, KeyValueStore } from '../core/approval/store';
+import { isConcurrencyConflict, KeyValueStore } from '../core/keyValueStore';
 
 const KEY_PREFIX = 'defender/cards/';
 const DUE_PREFIX = 'defender/cards-due/';

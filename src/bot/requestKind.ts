@@ -1,15 +1,8 @@
-/** What a request does, read from its plan: enable (the default), restore (made by `revert`) or onboard. */
+/** What a request's card calls it: the plan says what it does (enable, restore made by `revert`, onboard). */
 import type { ApprovalRequest } from '../core/approval';
-import { planKind, type PlanKind } from '../core/plan';
-
-export type RequestKind = PlanKind;
-
-export function requestKindOf(request: Pick<ApprovalRequest, 'plan'>): RequestKind {
-  return planKind(request.plan);
-}
 
 export function requestHeading(request: Pick<ApprovalRequest, 'plan' | 'revertOf'>): string {
-  switch (requestKindOf(request)) {
+  switch (request.plan.kind) {
     case 'onboard':
       return 'Onboard APIs to Defender for APIs';
     case 'restore':
@@ -21,5 +14,5 @@ export function requestHeading(request: Pick<ApprovalRequest, 'plan' | 'revertOf
 
 /** The single-subscription enable card stays as it was; everything else lists subscriptions one by one. */
 export function usesTargetsCard(request: Pick<ApprovalRequest, 'plan'>): boolean {
-  return request.plan.targets.length > 1 || requestKindOf(request) !== 'enable';
+  return request.plan.targets.length > 1 || request.plan.kind !== 'enable';
 }

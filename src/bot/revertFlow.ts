@@ -11,7 +11,6 @@ import type { BotDeps } from './deps';
 import { changeNotAllowedHereCard, isChangeAllowedHere } from './conversationGuard';
 import { unknownIdentityCard, type EnableAnswer } from './enableFlow';
 import { actingPerson } from './identity';
-import { requestKindOf } from './requestKind';
 import { withLookAlikes } from './lookAlikes';
 
 /** Only a request that ran can have changed anything; the others left Azure as it was. */
@@ -27,13 +26,13 @@ export async function planRevert(context: TurnContext, deps: BotDeps, requestId:
   const original = await deps.approvals.get(requestId);
   if (!original) return notRevertible(`No request ${requestId} exists; \`history\` lists recent ones.`);
   if (!REVERTIBLE.includes(original.status)) return notRevertible(`Request ${requestId} is ${original.status}: it changed nothing in Azure, so there is nothing to put back.`);
-  if (requestKindOf(original) === 'onboard') return notRevertible(`Request ${requestId} onboarded APIs; offboarding is not something revert does. Offboard them in the Defender for Cloud portal.`);
+  if (original.plan.kind === 'onboard') return notRevertible(`Request ${requestId} onboarded APIs; offboarding is not something revert does. Offboard them in the Defender for Cloud portal.`);
 
   const targets = await Promise.all(original.plan.targets.map(async (target) => {
     const current = await deps.gateway.readSettings(target.subscriptionId);
     return planRestoreTarget({ subscriptionId: target.subscriptionId, displayName: target.subscriptionName }, current, desiredFromBefore(target.before));
   }));
-  const outcome = await deps.approvals.request({ plan: { targets: await withLookAlikes(deps, targets) }, requester, revertOf: original.id });
+  const outcome = await deps.approvals.request({ plan: { kind: 'restore', targets: await withLookAlikes(deps, targets) }, requester, revertOf: original.id });
   switch (outcome.kind) {
     case 'nothing-to-change':
       return { reply: buildMessageCard({ tone: 'good', title: 'Nothing to revert', message: `The settings are already as request ${requestId} found them.` }) };

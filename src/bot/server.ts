@@ -1,6 +1,6 @@
 /**
  * The HTTP front door: POST /api/messages → adapter → app; GET /healthz (alive); GET /readyz (storage and ARM
- * reachable). Transport only: no command logic here.
+ * reachable and, in production, a Bot Connector token to be had). Transport only: no command logic here.
  */
 import restify, { Server } from 'restify';
 import type { TurnContext } from 'botbuilder';

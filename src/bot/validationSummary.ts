@@ -7,7 +7,6 @@ import type { ApprovalRequest } from '../core/approval';
 import { isDefenderError } from '../core/errors';
 import { validationSentence } from '../core/validationSummary';
 import type { BotDeps } from './deps';
-import { requestKindOf } from './requestKind';
 
 /** Subscriptions summarised in one notice; a fleet request names how many more `posture` can show. */
 export const VALIDATION_MAX_SUBSCRIPTIONS = 2;
@@ -24,12 +23,12 @@ async function settle<T>(read: Promise<T>): Promise<{ value: T } | { error: stri
 
 /** " Validation: …" for a succeeded enable or onboard; "" for anything else. */
 export async function validationSummary(deps: Pick<BotDeps, 'gateway' | 'logger'>, request: ApprovalRequest): Promise<string> {
-  if (request.status !== 'succeeded' || requestKindOf(request) === 'restore') return '';
+  if (request.status !== 'succeeded' || request.plan.kind === 'restore') return '';
   const targets = request.plan.targets.slice(0, VALIDATION_MAX_SUBSCRIPTIONS);
   const sentences = await Promise.all(targets.map(async (target) => {
     const [posture, alerts] = await Promise.all([settle(deps.gateway.getApiPosture(target.subscriptionId)), settle(deps.gateway.listApiAlerts(target.subscriptionId))]);
     if ('error' in posture || 'error' in alerts) deps.logger.info({ requestId: request.id, subscriptionId: target.subscriptionId }, 'part of the validation summary could not be read');
-    const justOnboarded = (target.onboarding?.apis ?? []).map((api) => `${api.serviceName}/${api.apiId}`.toLowerCase());
+    const justOnboarded = target.kind === 'onboard' ? target.apis.map((api) => `${api.serviceName}/${api.apiId}`.toLowerCase()) : [];
     return validationSentence({ subscriptionName: target.subscriptionName, posture, alerts, justOnboarded });
   }));
   const more = request.plan.targets.length - targets.length;

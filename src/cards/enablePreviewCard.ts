@@ -5,7 +5,7 @@ import { lookAlikeWarning } from './lookAlikeWarning';
 import { expandTemplate } from './expand';
 import { EnablePreviewCardModel } from './models';
 import { escapeMarkdown, plural } from './text';
-import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
+import { bannerTextColor, toneContainerStyle } from './tone';
 import { AdaptiveCardJson } from './types';
 
 export const COST_NOTE =

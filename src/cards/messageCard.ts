@@ -4,7 +4,7 @@ import { executeAction } from './actions';
 import { expandTemplate } from './expand';
 import { MessageCardModel } from './models';
 import { escapeMarkdown, plainText } from './text';
-import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
+import { bannerTextColor, toneContainerStyle } from './tone';
 import { AdaptiveCardJson } from './types';
 
 /** Long lists (e.g. 300 visible subscriptions) would bury the message; the rest is summarised. */

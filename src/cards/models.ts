@@ -6,8 +6,8 @@ import type { FleetRow, Subscription, SubscriptionStatus } from '../core/defende
 import type { FleetSource } from '../core/fleet';
 import type { ApiPosture, OpenApiAlertsSummary, SubscriptionApiAlerts } from '../core/monitoring';
 import type { TargetOutcome } from '../core/outcome';
-import type { RequestStatus } from '../core/approval/types';
-import type { TargetPlan } from '../core/plan';
+import type { RequestStatus } from '../core/approval';
+import type { EnableTarget, TargetPlan } from '../core/plan';
 import type { ActionData } from './actions';
 import type { Tone } from './types';
 import type { Verb } from './verbs';
@@ -51,10 +51,10 @@ export interface FleetCardModel {
 }
 
 /** The part of a TargetPlan a card shows; a whole TargetPlan fits. */
-export type PlanSummary = Pick<TargetPlan, 'subscriptionId' | 'subscriptionName' | 'apiSubPlan' | 'changes' | 'lookAlikes'>;
+export type PlanSummary = Pick<TargetPlan, 'subscriptionId' | 'subscriptionName' | 'changes' | 'lookAlikes'>;
 
 export interface EnablePreviewCardModel {
-  plan: PlanSummary;
+  plan: PlanSummary & Pick<EnableTarget, 'apiSubPlan'>;
   /** Set once the approval request exists. */
   requestId?: string;
   /** Approvals the request needs (quorum). */

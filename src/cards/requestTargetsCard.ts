@@ -12,7 +12,7 @@ import { expandTemplate } from './expand';
 import type { ApprovalCardModel, ViewerRole } from './models';
 import { requestTargetView, targetsSummary, type RequestTarget, type RequestTargetView } from './requestTargetView';
 import { escapeMarkdown, formatUtc, plainText } from './text';
-import { bannerTextColor, toneColor, toneContainerStyle } from './tone';
+import { bannerTextColor, toneContainerStyle } from './tone';
 import type { ActionJson, AdaptiveCardJson } from './types';
 import { VERBS } from './verbs';
 

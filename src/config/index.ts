@@ -10,11 +10,13 @@ import { readDemoArmSettings } from './demoArm';
 import { readDataDir, readStorageSettings, type StorageSettings } from './storageSettings';
 import { readRateLimitSettings, type RateLimitSettings } from './rateLimitSettings';
 import { readWatchSettings, type WatchSettings } from './watchSettings';
-import { ApprovalPolicyError, createApprovalPolicy, type ApprovalPolicyField } from '../core/approval/policy';
-import type { ApprovalPolicy } from '../core/approval/types';
+import { readCloud, type CloudSettings } from './clouds';
+import { ApprovalPolicyError, createApprovalPolicy, type ApprovalPolicyField } from '../core/approval';
+import type { ApprovalPolicy } from '../core/approval';
 
 export { ConfigError } from './env';
 export { loadStorageLocation, type StorageLocation } from './storageSettings';
+export { CLOUD_NAMES, CLOUDS, type CloudName, type CloudSettings } from './clouds';
 
 export type Mode = 'demo' | 'production';
 
@@ -29,6 +31,8 @@ export interface AppConfig {
   /** Demo binds to loopback unless told otherwise: an anonymous bot must not be reachable from the network. */
   host: string;
   botCredentials: BotCredentials;
+  /** DEFENDER_CLOUD: the Bot Framework, ARM and Entra endpoints of the cloud the bot runs in (src/config/clouds.ts). */
+  cloud: CloudSettings;
   dataDir: string;
   /** DEFENDER_STORAGE: files in dataDir (default) or a blob container shared by several instances. */
   storage: StorageSettings;
@@ -87,10 +91,23 @@ function readMode(env: Env): Mode {
   return raw;
 }
 
+const APP_TYPES = ['SingleTenant', 'UserAssignedMSI', 'MultiTenant'] as const;
+const APP_TYPE_CHOICES =
+  'Set it to the type of the bot\'s Entra app: SingleTenant (app id + secret in your tenant), UserAssignedMSI (a managed identity) or MultiTenant (only an existing multi-tenant registration: new ones cannot be created since 31 July 2025, and a SingleTenant app run as MultiTenant fails every outbound call)';
+
+/** MicrosoftAppType in any letter case, as botbuilder compares it; undefined when unset. */
+function readAppType(env: Env): (typeof APP_TYPES)[number] | undefined {
+  const raw = readString(env, 'MicrosoftAppType');
+  if (raw === undefined) return undefined;
+  const appType = APP_TYPES.find((type) => type.toLowerCase() === raw.toLowerCase());
+  if (!appType) throw new ConfigError('MicrosoftAppType', `"${raw}" is not an app type`, APP_TYPE_CHOICES);
+  return appType;
+}
+
 function readBotCredentials(env: Env, mode: Mode): BotCredentials {
   const appId = readString(env, 'MicrosoftAppId');
   const appPassword = readString(env, 'MicrosoftAppPassword');
-  const appType = readString(env, 'MicrosoftAppType') ?? 'MultiTenant';
+  const appType = readAppType(env);
   const tenantId = readString(env, 'MicrosoftAppTenantId');
   if (!appId) {
     if (mode === 'production') {
@@ -102,12 +119,12 @@ function readBotCredentials(env: Env, mode: Mode): BotCredentials {
   if (mode === 'demo') {
     throw new ConfigError('DEFENDER_MODE', 'demo mode is anonymous but MicrosoftAppId is set', 'Unset MicrosoftAppId for the demo, or use DEFENDER_MODE=production');
   }
+  if (!appType) {
+    throw new ConfigError('MicrosoftAppType', 'is required in production and has no default', APP_TYPE_CHOICES);
+  }
   if (appType === 'UserAssignedMSI') {
     if (!tenantId) throw new ConfigError('MicrosoftAppTenantId', 'is required with MicrosoftAppType=UserAssignedMSI', 'Set it to your Entra tenant id');
     return { kind: 'managed-identity', appId, tenantId };
-  }
-  if (appType !== 'MultiTenant' && appType !== 'SingleTenant') {
-    throw new ConfigError('MicrosoftAppType', `"${appType}" is not supported`, 'Use MultiTenant, SingleTenant or UserAssignedMSI');
   }
   if (!appPassword) {
     throw new ConfigError('MicrosoftAppPassword', 'MicrosoftAppId is set without its secret', 'Set MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI for a managed identity');
@@ -182,6 +199,7 @@ function readApprovals(env: Env, mode: Mode): AppConfig['approvals'] {
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const mode = readMode(env);
+  const cloud = readCloud(env);
   const botCredentials = readBotCredentials(env, mode);
   const approvals = readApprovals(env, mode);
   const allowedTenants = readList(env, 'DEFENDER_ALLOWED_TENANTS', { guids: true });
@@ -193,13 +211,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: readPort(env, 'PORT', 3978),
     host: readString(env, 'DEFENDER_HOST') ?? (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     botCredentials,
+    cloud,
     dataDir: readDataDir(env, cwd),
     storage: readStorageSettings(env),
     logLevel: readString(env, 'DEFENDER_LOG_LEVEL') ?? 'info',
     arm:
       mode === 'demo'
         ? readDemoArmSettings(env)
-        : { kind: 'azure', endpoint: readString(env, 'DEFENDER_ARM_ENDPOINT') ?? 'https://management.azure.com' },
+        : { kind: 'azure', endpoint: readString(env, 'DEFENDER_ARM_ENDPOINT') ?? cloud.armEndpoint },
     fleetConcurrency: readInteger(env, 'DEFENDER_FLEET_CONCURRENCY', 16, { min: 1, max: 64 }),
     approvals,
     guardrails: {

@@ -5,8 +5,7 @@
  * it is at write time (read just before the write), never as it was when the earlier request ran.
  */
 import { API_POSTURE_EXTENSION, type DefenderSettings, type PlanExtension, type Subscription } from './defender';
-import { describeApiPlan, SETTING_LABELS, staleReasons, type DesiredSettings, type SettingChange, type TargetPlan } from './plan';
-import { DEFAULT_API_SUB_PLAN, type ApiSubPlan } from './defender';
+import { describeApiPlan, SETTING_LABELS, staleReasons, type DesiredSettings, type PricingChange, type RestoreTarget, type SettingChange, type TargetPlan } from './plan';
 
 type Extension = DesiredSettings['cspm']['extensions'][number];
 
@@ -47,8 +46,8 @@ function switchesCspmOff(current: DefenderSettings, desired: DesiredSettings): b
 }
 
 /** Every setting where `current` differs from `desired`, as the card shows it. Extensions only matter under Standard. */
-export function desiredChanges(current: DefenderSettings, desired: DesiredSettings): SettingChange[] {
-  const changes: SettingChange[] = [];
+export function desiredChanges(current: DefenderSettings, desired: DesiredSettings): PricingChange[] {
+  const changes: PricingChange[] = [];
   const apiNow = describeApiPlan(current);
   const apiWanted = describeDesiredApi(desired);
   if (apiNow !== apiWanted) changes.push({ setting: 'defenderForApis', before: apiNow, after: apiWanted });
@@ -73,12 +72,11 @@ export function desiredChanges(current: DefenderSettings, desired: DesiredSettin
   return changes;
 }
 
-export function planRestoreTarget(subscription: Subscription, current: DefenderSettings, desired: DesiredSettings): TargetPlan {
+export function planRestoreTarget(subscription: Subscription, current: DefenderSettings, desired: DesiredSettings): RestoreTarget {
   return {
+    kind: 'restore',
     subscriptionId: subscription.subscriptionId,
     subscriptionName: subscription.displayName,
-    // Kept for the hash and older readers; the write takes the subplan from `desired`.
-    apiSubPlan: (desired.api.subPlan as ApiSubPlan | undefined) ?? DEFAULT_API_SUB_PLAN,
     changes: desiredChanges(current, desired),
     before: current,
     desired,
@@ -86,7 +84,7 @@ export function planRestoreTarget(subscription: Subscription, current: DefenderS
 }
 
 /** The extensions a restore's card lists by name: each CSPM extension change, and ApiPosture when posture changes. */
-function extensionsOnCard(target: TargetPlan): Set<string> {
+function extensionsOnCard(target: RestoreTarget): Set<string> {
   const names = new Set<string>();
   for (const change of target.changes) {
     if (change.setting === 'cspmExtension' && change.subject) names.add(change.subject);
@@ -99,8 +97,8 @@ function extensionsOnCard(target: TargetPlan): Set<string> {
  * The CloudPosture extension list to PUT for a restore: the list as it is now, with only the extensions the card
  * lists set to their desired value. An extension that is not on the card is sent exactly as read just before.
  */
-export function restoreExtensionsToWrite(current: PlanExtension[], target: TargetPlan): Extension[] {
-  const desired = target.desired?.cspm.extensions ?? [];
+export function restoreExtensionsToWrite(current: PlanExtension[], target: RestoreTarget): Extension[] {
+  const desired = target.desired.cspm.extensions;
   const onCard = extensionsOnCard(target);
   const wantedFor = (name: string): Extension => desired.find((extension) => extension.name === name) ?? { name, isEnabled: false };
   const merged: Extension[] = current.map(({ name, isEnabled, additionalExtensionProperties }) => {
@@ -117,7 +115,7 @@ export function restoredSettingHolds(change: SettingChange, desired: DesiredSett
   return !remaining.some((left) => left.setting === change.setting && left.subject === change.subject);
 }
 
-function extensionMoved(target: TargetPlan, current: DefenderSettings, name: string): string | undefined {
+function extensionMoved(target: RestoreTarget, current: DefenderSettings, name: string): string | undefined {
   const find = (settings: DefenderSettings) => settings.cspm.extensions.find((extension) => extension.name === name);
   const planned = extensionState(find(target.before));
   const now = extensionState(find(current));
@@ -128,9 +126,8 @@ function extensionMoved(target: TargetPlan, current: DefenderSettings, name: str
  * Stale check for a restore, beyond the three settings: each extension on the card must still be as planned. A
  * restore to CSPM Free switches every extension off, so there any extension that moved makes it stale.
  */
-export function restoreStaleReasons(target: TargetPlan, current: DefenderSettings): string[] {
-  if (!target.desired) return [];
-  const names = target.desired && switchesCspmOff(target.before, target.desired)
+export function restoreStaleReasons(target: RestoreTarget, current: DefenderSettings): string[] {
+  const names = switchesCspmOff(target.before, target.desired)
     ? new Set([...target.before.cspm.extensions, ...current.cspm.extensions].map((extension) => extension.name))
     : extensionsOnCard(target);
   names.delete(API_POSTURE_EXTENSION); // covered by the posture line of staleReasons
@@ -139,7 +136,13 @@ export function restoreStaleReasons(target: TargetPlan, current: DefenderSetting
 
 /** Everything that moved since a target was planned: the three settings, plus each extension a restore touches. */
 export function targetStaleReasons(target: TargetPlan, current: DefenderSettings): string[] {
-  // Onboarding an API is idempotent (an onboarded API answers 200), so pricing moves do not make it stale.
-  if (target.onboarding) return [];
-  return [...staleReasons(target, current), ...restoreStaleReasons(target, current)];
+  switch (target.kind) {
+    case 'onboard':
+      // Onboarding an API is idempotent (an onboarded API answers 200), so pricing moves do not make it stale.
+      return [];
+    case 'restore':
+      return [...staleReasons(target, current), ...restoreStaleReasons(target, current)];
+    case 'enable':
+      return staleReasons(target, current);
+  }
 }

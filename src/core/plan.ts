@@ -12,7 +12,9 @@ import {
   isApiPostureOn,
 } from './defender';
 
-export type SettingKey = 'defenderForApis' | 'cspmPlan' | 'apiPosture' | 'cspmExtension' | 'apiOnboarding';
+/** Settings a pricing write changes; onboarding an API is another kind of change altogether. */
+export type PricingSettingKey = 'defenderForApis' | 'cspmPlan' | 'apiPosture' | 'cspmExtension';
+export type SettingKey = PricingSettingKey | 'apiOnboarding';
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
   defenderForApis: 'Defender for APIs',
@@ -23,34 +25,55 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
 };
 
 /** One setting's change, in words a person reads on the card ("Free" → "Standard (P1)"). */
-export interface SettingChange {
-  setting: SettingKey;
+export interface SettingChange<Key extends SettingKey = SettingKey> {
+  setting: Key;
   /** Which thing of that kind, when a setting has several (an API for onboarding, an extension for a revert). */
   subject?: string;
   before: string;
   after: string;
 }
 
-export interface TargetPlan {
+export type PricingChange = SettingChange<PricingSettingKey>;
+/** Onboarding one API: the subject is "service/apiId". */
+export type OnboardingChange = SettingChange<'apiOnboarding'> & { subject: string };
+
+/** What every target carries, whatever the plan does. */
+interface TargetBase {
   subscriptionId: string;
   subscriptionName: string;
-  apiSubPlan: ApiSubPlan;
-  changes: SettingChange[];
   /** The full state read when planning: the base for stale detection and for a later revert. */
   before: DefenderSettings;
-  /**
-   * Set by a revert: the exact state to write (Api tier/subplan, CloudPosture tier, every extension as it was).
-   * Unset: the original meaning, "turn both settings on". See desiredState.ts.
-   */
-  desired?: DesiredSettings;
-  /** Set by `onboard`: the API Management APIs to onboard as Defender for APIs API collections. */
-  onboarding?: { apis: OnboardingApi[] };
   /**
    * Other visible subscriptions whose names could be taken for this one's (see lookAlike.ts), found when planning;
    * shown as a warning on the preview and the request card. What is shown, not what is authorised: not hashed.
    */
   lookAlikes?: Subscription[];
 }
+
+/** `enable`: Defender for APIs on at `apiSubPlan`, CSPM Standard with ApiPosture on, every other extension kept. */
+export interface EnableTarget extends TargetBase {
+  kind: 'enable';
+  apiSubPlan: ApiSubPlan;
+  changes: PricingChange[];
+}
+
+/** `revert`: exactly the settings on the card, set to what an earlier request found (see desiredState.ts). */
+export interface RestoreTarget extends TargetBase {
+  kind: 'restore';
+  desired: DesiredSettings;
+  changes: PricingChange[];
+}
+
+/** `onboard`: the API Management APIs to onboard to Defender for APIs as API collections. */
+export interface OnboardTarget extends TargetBase {
+  kind: 'onboard';
+  apis: OnboardingApi[];
+  changes: OnboardingChange[];
+}
+
+export type TargetPlan = EnableTarget | RestoreTarget | OnboardTarget;
+/** The targets that are written as pricings. */
+export type PricingTarget = EnableTarget | RestoreTarget;
 
 /** A state to restore exactly. Extensions not listed are left as they are at write time (never dropped). */
 export interface DesiredSettings {
@@ -72,8 +95,23 @@ export interface OnboardingApi {
 /** APIs one onboarding request lists at most: its card must show every one of them (and fit in Teams). */
 export const MAX_APIS_PER_ONBOARDING = 50;
 
-export interface ChangePlan {
-  targets: TargetPlan[];
+/** What a request does, said once: every target of a plan is of its kind. */
+export type ChangePlan =
+  | { kind: 'enable'; targets: EnableTarget[] }
+  | { kind: 'restore'; targets: RestoreTarget[] }
+  | { kind: 'onboard'; targets: OnboardTarget[] };
+export type PlanKind = ChangePlan['kind'];
+
+/** The same plan with only the targets `keep` accepts. */
+export function keepTargets(plan: ChangePlan, keep: (target: TargetPlan) => boolean): ChangePlan {
+  switch (plan.kind) {
+    case 'enable':
+      return { kind: 'enable', targets: plan.targets.filter(keep) };
+    case 'restore':
+      return { kind: 'restore', targets: plan.targets.filter(keep) };
+    case 'onboard':
+      return { kind: 'onboard', targets: plan.targets.filter(keep) };
+  }
 }
 
 export interface PlanOptions {
@@ -91,10 +129,10 @@ export function describeApiPosture(settings: DefenderSettings): string {
 }
 
 /** The changes that turn both settings on for one subscription; empty when nothing needs to change. */
-export function planTarget(subscription: Subscription, settings: DefenderSettings, options: PlanOptions = {}): TargetPlan {
+export function planTarget(subscription: Subscription, settings: DefenderSettings, options: PlanOptions = {}): EnableTarget {
   const currentSubPlan = settings.api.pricingTier === 'Standard' ? (settings.api.subPlan as ApiSubPlan | undefined) : undefined;
   const apiSubPlan = options.apiSubPlan ?? currentSubPlan ?? DEFAULT_API_SUB_PLAN;
-  const changes: SettingChange[] = [];
+  const changes: PricingChange[] = [];
 
   const apiBefore = describeApiPlan(settings);
   const apiAfter = `Standard (${apiSubPlan})`;
@@ -106,14 +144,27 @@ export function planTarget(subscription: Subscription, settings: DefenderSetting
   const postureBefore = describeApiPosture(settings);
   if (postureBefore !== 'On') changes.push({ setting: 'apiPosture', before: postureBefore, after: 'On' });
 
-  return { subscriptionId: subscription.subscriptionId, subscriptionName: subscription.displayName, apiSubPlan, changes, before: settings };
+  return { kind: 'enable', subscriptionId: subscription.subscriptionId, subscriptionName: subscription.displayName, apiSubPlan, changes, before: settings };
+}
+
+/** Onboarding `apis` (at most MAX_APIS_PER_ONBOARDING of them) on one subscription. */
+export function planOnboardTarget(subscription: Subscription, settings: DefenderSettings, apis: OnboardingApi[]): OnboardTarget {
+  const shown = apis.slice(0, MAX_APIS_PER_ONBOARDING);
+  return {
+    kind: 'onboard',
+    subscriptionId: subscription.subscriptionId,
+    subscriptionName: subscription.displayName,
+    changes: shown.map((api) => ({ setting: 'apiOnboarding', subject: `${api.serviceName}/${api.apiId}`, before: 'Not onboarded', after: 'Onboarded' })),
+    before: settings,
+    apis: shown,
+  };
 }
 
 /**
  * Why a target's plan no longer holds against the state just read, one line per setting that moved;
  * empty when the plan still applies. Other CSPM extensions may move freely: they are merged, not planned.
  */
-export function staleReasons(target: TargetPlan, current: DefenderSettings): string[] {
+export function staleReasons(target: Pick<TargetPlan, 'before'>, current: DefenderSettings): string[] {
   const reasons: string[] = [];
   const compare = (label: string, planned: string, now: string) => {
     if (planned !== now) reasons.push(`${label} was ${planned} when planned and is ${now} now`);
@@ -137,30 +188,31 @@ export function mergeExtensionsWithApiPosture(current: DefenderSettings['cspm'][
   return merged;
 }
 
-/** SHA-256 over a canonical form of what the plan changes. An approval carries it; a mismatch refuses. */
+/** SHA-256 over a canonical form of what the plan authorises. An approval carries it; a mismatch refuses. */
 export function planHash(plan: ChangePlan): string {
   const canonical = plan.targets
     .map((target) => ({
+      kind: target.kind,
       subscriptionId: target.subscriptionId.toLowerCase(),
-      apiSubPlan: target.apiSubPlan,
       changes: target.changes.map(({ setting, subject, before, after }) => (subject ? [setting, subject, before, after] : [setting, before, after])),
-      // Only present on reverts and onboardings, so the hash of an enable plan is what it always was.
-      ...(target.desired ? { desired: target.desired } : {}),
-      ...(target.onboarding ? { onboarding: target.onboarding.apis.map((api) => [api.resourceGroup.toLowerCase(), api.serviceName.toLowerCase(), api.apiId]) } : {}),
+      ...authorisedDetail(target),
     }))
     .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId));
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ kind: plan.kind, targets: canonical })).digest('hex');
 }
 
-/** What a plan does: turn both settings on, restore an earlier state (`revert`), or onboard APIs. */
-export type PlanKind = 'enable' | 'restore' | 'onboard';
-
-export function planKind(plan: Pick<ChangePlan, 'targets'>): PlanKind {
-  if (plan.targets.some((target) => target.onboarding)) return 'onboard';
-  if (plan.targets.some((target) => target.desired)) return 'restore';
-  return 'enable';
+/** What a target writes beyond its change lines: the subplan, the state restored, or the APIs onboarded. */
+function authorisedDetail(target: TargetPlan): Record<string, unknown> {
+  switch (target.kind) {
+    case 'enable':
+      return { apiSubPlan: target.apiSubPlan };
+    case 'restore':
+      return { desired: target.desired };
+    case 'onboard':
+      return { apis: target.apis.map((api) => [api.resourceGroup.toLowerCase(), api.serviceName.toLowerCase(), api.apiId]) };
+  }
 }
 
 export function isEmptyPlan(plan: ChangePlan): boolean {
-  return plan.targets.every((target) => target.changes.length === 0);
+  return plan.targets.length === 0 || plan.targets.every((target) => target.changes.length === 0);
 }

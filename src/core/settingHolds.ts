@@ -4,10 +4,10 @@
  */
 import { isApiPostureOn, type ApiManagementService, type DefenderSettings } from './defender';
 import { restoredSettingHolds } from './desiredState';
-import { describeApiPlan, type SettingChange, type TargetPlan } from './plan';
+import { describeApiPlan, type PricingTarget, type SettingChange } from './plan';
 
-export function settingHolds(change: SettingChange, target: TargetPlan, settings: DefenderSettings): boolean {
-  if (target.desired) return restoredSettingHolds(change, target.desired, settings);
+export function settingHolds(change: SettingChange, target: PricingTarget, settings: DefenderSettings): boolean {
+  if (target.kind === 'restore') return restoredSettingHolds(change, target.desired, settings);
   switch (change.setting) {
     case 'defenderForApis':
       return describeApiPlan(settings) === `Standard (${target.apiSubPlan})`;

@@ -12,7 +12,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
-import { isConcurrencyConflict, type KeyValueStore, type StoreItem, type StoreItems } from '../core/approval/store';
+import { isConcurrencyConflict, type KeyValueStore, type StoreItem, type StoreItems } from '../core/keyValueStore';
 import { BLOB_PIPELINE_OPTIONS, BlobStorageError, containerUrlOf, describeContainer, networkFailureCode, type BlobTarget } from './blobEndpoint';
 
 export class BlobRequestStore implements KeyValueStore {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ConcurrencyConflictError, type KeyValueStore, type StoreItem, type StoreItems } from '../core/approval/store';
+import { ConcurrencyConflictError, type KeyValueStore, type StoreItem, type StoreItems } from '../core/keyValueStore';
 import { TEMP_SUFFIX, removeFileDurably, writeFileAtomic } from './atomicFile';
 import { mutexForDirectory, type KeyedMutex } from './keyedMutex';
 import { fileNameForKey, keyForFileName } from './storageKeys';

@@ -3,8 +3,8 @@
  * renewed and taken over with compare-and-swap on the eTag, and free once its expiry has passed (a holder that died
  * holds it no longer than that). The holder renews it at every scan, so it keeps it while it lives.
  */
-import { StoreMisconfiguredError } from '../core/approval/requestRepository';
-import { isConcurrencyConflict, type KeyValueStore } from '../core/approval/store';
+import { StoreMisconfiguredError } from '../core/approval';
+import { isConcurrencyConflict, type KeyValueStore } from '../core/keyValueStore';
 import type { Clock } from '../core/ports';
 import type { WatchLease } from '../core/watch/ports';
 

@@ -5,8 +5,8 @@
  *                                       then updated with where it was posted and each Take it / Resolve.
  *   `defender/watch/pending/<id>`       a marker while a finding waits to be posted, so a scan lists only those.
  */
-import { StoreContentionError } from '../core/approval/requestRepository';
-import { isConcurrencyConflict, type KeyValueStore, type StoreItem } from '../core/approval/store';
+import { StoreContentionError } from '../core/approval';
+import { isConcurrencyConflict, type KeyValueStore, type StoreItem } from '../core/keyValueStore';
 import type { Clock } from '../core/ports';
 import { findingIdOf, type AlertAction, type WatchFinding } from '../core/watch/findings';
 import type { StoredFinding, WatchMemory } from '../core/watch/ports';

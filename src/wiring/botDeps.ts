@@ -4,7 +4,7 @@
  */
 import type { AppConfig } from '../config';
 import type { ApprovalService } from '../core/approval';
-import type { KeyValueStore } from '../core/approval/store';
+import type { KeyValueStore } from '../core/keyValueStore';
 import type { AuditLog } from '../core/audit/auditLog';
 import type { Clock, DefenderGateway } from '../core/ports';
 import type { Logger } from '../logging';

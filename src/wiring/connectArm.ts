@@ -1,13 +1,14 @@
 /**
- * Azure Resource Manager for this run: real ARM with DefaultAzureCredential in production; in demo mode the
- * built-in ARM simulator, started in-process (or a standalone one several demo instances share), trusted by this
- * client only.
+ * Azure Resource Manager for this run: real ARM of DEFENDER_CLOUD with DefaultAzureCredential, signing in at that
+ * cloud's authority host, in production; in demo mode the built-in ARM simulator, started in-process (or a
+ * standalone one several demo instances share), trusted by this client only.
  */
 import { readFileSync } from 'node:fs';
 import type { AppConfig } from '../config';
 import type { Clock, DefenderGateway } from '../core/ports';
 import { createArmCredential, DefenderClient } from '../azure';
 import { DEMO_SEED, loadSeedFile, startArmSimulator, type ArmSimulator } from '../azure/simulator';
+import { azureCredentialOptions } from './azureIdentity';
 
 export interface ArmConnection {
   gateway: DefenderGateway;
@@ -26,9 +27,8 @@ export interface ConnectArmOptions {
 
 export async function connectArm(config: AppConfig, { clock, onBackgroundError }: ConnectArmOptions): Promise<ArmConnection> {
   if (config.arm.kind === 'azure') {
-    const managedIdentityClientId = config.botCredentials.kind === 'managed-identity' ? config.botCredentials.appId : undefined;
     const gateway = new DefenderClient({
-      credential: createArmCredential({ kind: 'azure', managedIdentityClientId }),
+      credential: createArmCredential(azureCredentialOptions(config)),
       endpoint: config.arm.endpoint,
       fleetConcurrency: config.fleetConcurrency,
       callTimeoutInMs: config.timing.armCallTimeoutMs,

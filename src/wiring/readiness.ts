@@ -1,5 +1,5 @@
 /** /readyz's storage check: a real write and read-back, because a read-only or full disk reads fine. */
-import type { KeyValueStore } from '../core/approval/store';
+import type { KeyValueStore } from '../core/keyValueStore';
 import type { Clock } from '../core/ports';
 
 const PROBE_KEY = 'defender/readiness-probe';

@@ -5,11 +5,12 @@
 import { createArmCredential } from '../azure/credentials';
 import type { AppConfig } from '../config';
 import type { StorageSettings } from '../config/storageSettings';
-import type { KeyValueStore } from '../core/approval/store';
+import type { KeyValueStore } from '../core/keyValueStore';
 import type { AuditLog } from '../core/audit/auditLog';
 import { FileAuditLog } from '../storage/fileAuditLog';
 import { FileStorage } from '../storage/fileStorage';
 import { DataDirectoryLock } from '../storage/dataDirectoryLock';
+import { azureCredentialOptions } from './azureIdentity';
 
 export interface StorageConnection {
   store: KeyValueStore;
@@ -22,7 +23,7 @@ export interface StorageConnection {
   close(): Promise<void>;
 }
 
-export type StorageConfig = Pick<AppConfig, 'dataDir'> & Partial<Pick<AppConfig, 'storage' | 'botCredentials'>>;
+export type StorageConfig = Pick<AppConfig, 'dataDir'> & Partial<Pick<AppConfig, 'storage' | 'botCredentials' | 'cloud'>>;
 
 export async function connectStorage(config: StorageConfig): Promise<StorageConnection> {
   const settings: StorageSettings = config.storage ?? { kind: 'file' };
@@ -55,9 +56,8 @@ export async function connectStorage(config: StorageConfig): Promise<StorageConn
 }
 
 async function connectBlob(settings: Extract<StorageSettings, { kind: 'blob' }>, config: StorageConfig): Promise<StorageConnection> {
-  // An account URL authenticates as the bot's managed identity (the same one ARM uses), else any DefaultAzureCredential source.
-  const managedIdentityClientId = config.botCredentials?.kind === 'managed-identity' ? config.botCredentials.appId : undefined;
-  const credential = settings.access.kind === 'account-url' ? createArmCredential({ kind: 'azure', managedIdentityClientId }) : undefined;
+  // An account URL authenticates as the bot's managed identity (the same one ARM uses, in the same cloud), else any DefaultAzureCredential source.
+  const credential = settings.access.kind === 'account-url' ? createArmCredential(azureCredentialOptions(config)) : undefined;
   // Loaded only in blob mode: the Azure Storage SDK costs a third of a second at start-up.
   const { connectBlobStorage } = await import('../storage/blobConnection');
   const { store, audit, endpoint } = await connectBlobStorage({ access: settings.access, container: settings.container, credential });

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WatchSettings } from '../config/watchSettings';
-import type { KeyValueStore } from '../core/approval/store';
+import type { KeyValueStore } from '../core/keyValueStore';
 import type { Clock, DefenderGateway } from '../core/ports';
 import { WatchService } from '../core/watch/watchService';
 import type { Logger } from '../logging';

@@ -5,6 +5,7 @@ import { parseEnvText } from '../../scripts/package-env-file';
 import { listPlaceholders } from '../../scripts/package-placeholders';
 import { readBicep, stripComments } from './bicepSource';
 import { PROJECT_ROOT } from './fixtures';
+import { CLOUD_NAMES } from '../../src/config/clouds';
 
 const bicepSource = fs.readFileSync(path.join(PROJECT_ROOT, 'infra', 'azure.bicep'), 'utf8');
 const parametersText = fs.readFileSync(path.join(PROJECT_ROOT, 'infra', 'azure.parameters.json'), 'utf8');
@@ -74,9 +75,22 @@ describe('infra/azure.bicep', () => {
     assert.equal(settings.get('MicrosoftAppTenantId'), 'identity.properties.tenantId');
     assert.equal(settings.get('DEFENDER_MODE'), "'production'");
     assert.equal(settings.get('DEFENDER_STORAGE'), "'blob'");
+    assert.equal(settings.get('DEFENDER_CLOUD'), 'defenderCloudName');
     for (const name of ['DEFENDER_ALLOWED_TENANTS', 'DEFENDER_APPROVERS', 'DEFENDER_STORAGE_ACCOUNT_URL', 'DEFENDER_STORAGE_CONTAINER']) {
       assert.ok(settings.has(name), `app setting ${name} is missing`);
     }
+  });
+
+  it('sets DEFENDER_CLOUD to the named cloud, or to the cloud of the deployment, with the bot\'s own names for the clouds', () => {
+    assert.match(bicep.code, /param defenderCloud string = ''/);
+    const allowed = /@allowed\(\[([^\]]*)\]\)\s*param defenderCloud/.exec(bicep.code)?.[1].match(/'[^']*'/g);
+    assert.deepEqual(allowed, ["''", ...CLOUD_NAMES.map((name) => `'${name}'`)]);
+    assert.match(bicep.code, /var defenderCloudName = empty\(defenderCloud\) \? cloudOfDeployment : defenderCloud/);
+    const mapping = /var cloudOfDeployment = ([^\n]+)/.exec(bicep.code)?.[1] ?? '';
+    for (const [azureName, cloud] of [['AzureUSGovernment', 'AzureUSGovernment'], ['AzureChinaCloud', 'AzureChina']]) {
+      assert.match(mapping, new RegExp(`environment\\(\\)\\.name == '${azureName}' \\? '${cloud}'`));
+    }
+    assert.match(mapping, /: 'AzurePublic'\)$/);
   });
 
   it('registers an Azure Bot on the managed identity, pointing at the web app, with the Teams channel', () => {

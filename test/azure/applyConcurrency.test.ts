@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { SIMULATOR_TOKEN } from '../../src/azure/credentials';
-import { SUB_PROD, SUB_PROD_EU, startHarness, trackRequestsInFlight, type Harness } from './simulatorHarness';
+import { SUB_PROD, SUB_PROD_EU, applyAsExecutor, planEnable, startHarness, trackRequestsInFlight, type Harness } from './simulatorHarness';
 
 const lastSegment = (path: string) => path.split('/').pop();
 
@@ -13,21 +13,21 @@ describe('DefenderClient apply: concurrency, locking and headers (real SDK pipel
 
   it('sends the two PUTs of one target concurrently', async () => {
     const { client, simulator } = harness;
-    const plan = await client.plan(SUB_PROD_EU);
+    const target = await planEnable(client, SUB_PROD_EU);
     const puts = simulator.hold({ method: 'PUT' });
-    const applying = client.apply(plan);
+    const applying = applyAsExecutor(client, target);
     // Both PUTs are at ARM at the same time: neither waited for the other's answer.
     await puts.untilHeld(2);
     assert.deepEqual(puts.held().map((put) => lastSegment(put.path)).sort(), ['Api', 'CloudPosture']);
     puts.release();
-    const [outcome] = await applying;
+    const outcome = await applying;
     assert.equal(outcome.status, 'succeeded');
     assert.equal(simulator.writes().length, 2);
   });
 
   it('never has two PUTs in flight for the same subscription and pricing', async () => {
     const { client, simulator } = harness;
-    const target = (await client.plan(SUB_PROD)).targets[0];
+    const target = await planEnable(client, SUB_PROD);
     const current = await client.readSettings(SUB_PROD);
     const puts = simulator.hold({ method: 'PUT' });
     const inFlight = trackRequestsInFlight((path) => path.includes('/pricings/'));
@@ -69,20 +69,5 @@ describe('DefenderClient apply: concurrency, locking and headers (real SDK pipel
     assert.equal(seen.length, 1);
     assert.match(String(seen[0].userAgent), /^defender-chatops\/0\.1 azsdk-js-arm-security\/5\.0\.0 /);
     assert.equal(seen[0].authorization, `Bearer ${SIMULATOR_TOKEN}`);
-  });
-});
-
-describe('DefenderClient apply: two approvals of one plan racing', () => {
-  let harness: Harness;
-  beforeEach(async () => (harness = await startHarness()));
-  afterEach(async () => harness.close());
-
-  it('applies once; the second re-reads after the first wrote and is refused as stale', async () => {
-    const { client, simulator } = harness;
-    const plan = await client.plan(SUB_PROD);
-    simulator.setFaults({ latencyMs: 50 });
-    const outcomes = await Promise.all([client.apply(plan), client.apply(plan)]);
-    assert.deepEqual(outcomes.map(([outcome]) => outcome.status).sort(), ['stale', 'succeeded']);
-    assert.equal(simulator.writes().length, 2, 'one Api PUT and one CloudPosture PUT in all');
   });
 });

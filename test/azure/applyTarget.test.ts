@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { isDefenderError } from '../../src/core/errors';
-import { CUSTOMISED_EXTENSIONS, SUB_FLAKY, SUB_PROD, SUB_PROD_EU, SUB_READONLY, badRequests, startHarness, type Harness } from './simulatorHarness';
+import { CUSTOMISED_EXTENSIONS, SUB_FLAKY, SUB_PROD, SUB_PROD_EU, SUB_READONLY, applyAsExecutor, badRequests, planEnable, startHarness, type Harness } from './simulatorHarness';
 
-describe('DefenderClient apply (real SDK pipeline against the HTTPS ARM simulator)', () => {
+describe('applying a target as the executor does (real SDK pipeline against the HTTPS ARM simulator)', () => {
   let harness: Harness;
   beforeEach(async () => (harness = await startHarness()));
   afterEach(async () => harness.close());
 
   it('read-modify-write turns both settings on and keeps every other CloudPosture extension exactly as it was', async () => {
     const { client, simulator } = harness;
-    const plan = await client.plan(SUB_PROD, { apiSubPlan: 'P2' });
-    assert.deepEqual(plan.targets[0].changes.map((change) => change.setting), ['defenderForApis', 'apiPosture']);
+    const target = await planEnable(client, SUB_PROD, { apiSubPlan: 'P2' });
+    assert.deepEqual(target.changes.map((change) => change.setting), ['defenderForApis', 'apiPosture']);
     simulator.clearRequests();
 
-    const [outcome] = await client.apply(plan);
+    const outcome = await applyAsExecutor(client, target);
     assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
     assert.deepEqual(outcome.settings.map(({ setting, status }) => [setting, status]), [['defenderForApis', 'done'], ['apiPosture', 'done']]);
 
@@ -38,20 +38,20 @@ describe('DefenderClient apply (real SDK pipeline against the HTTPS ARM simulato
 
   it('a second apply of a fresh plan is a no-op with zero PUTs', async () => {
     const { client, simulator } = harness;
-    await client.apply(await client.plan(SUB_PROD_EU));
-    const again = await client.plan(SUB_PROD_EU);
-    assert.deepEqual(again.targets[0].changes, []);
+    await applyAsExecutor(client, await planEnable(client, SUB_PROD_EU));
+    const again = await planEnable(client, SUB_PROD_EU);
+    assert.deepEqual(again.changes, []);
     simulator.clearRequests();
-    const [outcome] = await client.apply(again);
+    const outcome = await applyAsExecutor(client, again);
     assert.equal(outcome.status, 'succeeded');
     assert.deepEqual(simulator.writes(), []);
   });
 
   it('turns the CSPM plan itself on from Free, sending the full extension catalogue with only ApiPosture on', async () => {
     const { client, simulator } = harness;
-    const plan = await client.plan(SUB_PROD_EU);
-    assert.deepEqual(plan.targets[0].changes.map((change) => change.setting), ['defenderForApis', 'cspmPlan', 'apiPosture']);
-    const [outcome] = await client.apply(plan);
+    const target = await planEnable(client, SUB_PROD_EU);
+    assert.deepEqual(target.changes.map((change) => change.setting), ['defenderForApis', 'cspmPlan', 'apiPosture']);
+    const outcome = await applyAsExecutor(client, target);
     assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
     const body = simulator.writes().find((request) => request.path.endsWith('/CloudPosture'))?.body as { properties: { extensions: Array<{ name: string; isEnabled: string }> } };
     const enabled = body.properties.extensions.filter((extension) => extension.isEnabled === 'True').map((extension) => extension.name);
@@ -62,7 +62,7 @@ describe('DefenderClient apply (real SDK pipeline against the HTTPS ARM simulato
 
   it('reports a partial failure per setting, with ARM\'s operationStatus inside a 200', async () => {
     const { client } = harness;
-    const [outcome] = await client.apply(await client.plan(SUB_FLAKY));
+    const outcome = await applyAsExecutor(client, await planEnable(client, SUB_FLAKY));
     assert.equal(outcome.status, 'partially-failed');
     const bySetting = Object.fromEntries(outcome.settings.map((setting) => [setting.setting, setting]));
     assert.equal(bySetting.defenderForApis.status, 'done');
@@ -74,7 +74,7 @@ describe('DefenderClient apply (real SDK pipeline against the HTTPS ARM simulato
 
   it('a missing permission gives AuthorizationFailed naming the Security Admin role and the exact az command', async () => {
     const { client } = harness;
-    const [outcome] = await client.apply(await client.plan(SUB_READONLY));
+    const outcome = await applyAsExecutor(client, await planEnable(client, SUB_READONLY));
     assert.equal(outcome.status, 'failed');
     for (const setting of outcome.settings) {
       assert.equal(setting.error?.code, 'AuthorizationFailed');
@@ -86,12 +86,12 @@ describe('DefenderClient apply (real SDK pipeline against the HTTPS ARM simulato
 
   it('refuses a plan that went stale between planning and applying, with zero PUTs', async () => {
     const { client, simulator } = harness;
-    const plan = await client.plan(SUB_PROD);
+    const target = await planEnable(client, SUB_PROD);
     // Someone else turns Defender for APIs on in the portal meanwhile.
     simulator.state.subscriptions.get(SUB_PROD)!.pricings.get('api')!.pricingTier = 'Standard';
     simulator.state.subscriptions.get(SUB_PROD)!.pricings.get('api')!.subPlan = 'P3';
     simulator.clearRequests();
-    const [outcome] = await client.apply(plan);
+    const outcome = await applyAsExecutor(client, target);
     assert.equal(outcome.status, 'stale');
     assert.match(outcome.staleReasons?.join('\n') ?? '', /Defender for APIs was Free when planned and is Standard \(P3\) now/);
     assert.deepEqual(simulator.writes(), []);

@@ -1,7 +1,7 @@
 /** One ARM call, retries included, is bounded by callTimeoutInMs: crash recovery relies on that bound. */
 import assert from 'node:assert/strict';
 import { isDefenderError } from '../../src/core/errors';
-import { SUB_PROD_EU, startHarness, type Harness } from './simulatorHarness';
+import { SUB_PROD_EU, planEnable, startHarness, type Harness } from './simulatorHarness';
 
 describe('ARM call timeout', () => {
   let harness: Harness;
@@ -17,7 +17,7 @@ describe('ARM call timeout', () => {
 
   it('a write that timed out says it may still have been applied', async () => {
     harness = await startHarness(undefined, { callTimeoutInMs: 1000 });
-    const target = (await harness.client.plan(SUB_PROD_EU)).targets[0];
+    const target = await planEnable(harness.client, SUB_PROD_EU);
     const current = await harness.client.readSettings(SUB_PROD_EU);
     const writes = harness.simulator.hold({ method: 'PUT' });
     const outcome = await harness.client.applyTarget(target, current);

@@ -5,6 +5,9 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { DefenderClient, type DefenderClientOptions } from '../../src/azure/defenderClient';
+import { executeTarget } from '../../src/core/approval/execution';
+import type { TargetOutcome } from '../../src/core/outcome';
+import { planTarget, type EnableTarget, type PlanOptions, type TargetPlan } from '../../src/core/plan';
 import { SimulatorCredential } from '../../src/azure/credentials';
 import { startArmSimulator, type ArmSimulator, type SimulatorSeed, type StartArmSimulatorOptions } from '../../src/azure/simulator';
 
@@ -46,6 +49,16 @@ export interface Harness {
   simulator: ArmSimulator;
   client: DefenderClient;
   close(): Promise<void>;
+}
+
+/** What the bot plans for `enable` on one subscription, from ARM's state now. */
+export async function planEnable(client: DefenderClient, subscriptionId: string, options: PlanOptions = {}): Promise<EnableTarget> {
+  return planTarget({ subscriptionId, displayName: subscriptionId }, await client.readSettings(subscriptionId), options);
+}
+
+/** Applies a target the way an approved request's executor does: re-read, refuse if stale, write, read back. */
+export function applyAsExecutor(client: DefenderClient, target: TargetPlan): Promise<TargetOutcome> {
+  return executeTarget(client, target);
 }
 
 export async function startHarness(seed: SimulatorSeed = testSeed(), options: Partial<DefenderClientOptions> = {}, simulatorOptions: Pick<StartArmSimulatorOptions, 'clock'> = {}): Promise<Harness> {

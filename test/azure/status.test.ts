@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Clock } from '../../src/core/ports';
-import { SUB_PROD, SUB_PROD_EU, SUB_READONLY, SUB_UNREGISTERED, badRequests, graphQueries, startHarness, testSeed, type Harness } from './simulatorHarness';
+import { SUB_PROD, SUB_PROD_EU, SUB_READONLY, SUB_UNREGISTERED, badRequests, graphQueries, startHarness, testSeed, type Harness, applyAsExecutor, planEnable } from './simulatorHarness';
 import { eventually } from '../support/eventually';
 
 class ManualClock implements Clock {
@@ -54,7 +54,7 @@ describe('DefenderClient status and subscription resolution (real SDK pipeline)'
   });
 
   it('reads Api with its subplan, enablement time and free trial after enabling', async () => {
-    await harness.client.apply(await harness.client.plan(SUB_PROD_EU, { apiSubPlan: 'P4' }));
+    await applyAsExecutor(harness.client, await planEnable(harness.client, SUB_PROD_EU, { apiSubPlan: 'P4' }));
     const { api } = await harness.client.readSettings(SUB_PROD_EU);
     assert.equal(api.pricingTier, 'Standard');
     assert.equal(api.subPlan, 'P4');

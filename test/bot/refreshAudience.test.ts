@@ -43,7 +43,7 @@ describe('connector retries', () => {
       if (calls < statuses.length) throw failing(statuses[calls++], calls === 1 ? '2' : undefined);
       calls++;
       return 'updated';
-    }, { sleep, baseDelayInMs: 100 }), 'updated');
+    }, { sleep, baseDelayInMs: 100, maxAttempts: 6 }), 'updated');
     assert.equal(waits[0], 2000, 'Retry-After is honoured');
     assert.equal(waits.length, 5);
 

@@ -68,7 +68,6 @@ export function approvalModel(status: ApprovalStatus, overrides: Partial<Approva
     plan: {
       subscriptionId: SUBSCRIPTION_ID,
       subscriptionName: 'Contoso Prod',
-      apiSubPlan: 'P1',
       changes: [
         { setting: 'defenderForApis', before: 'Free', after: 'Standard (P1)' },
         { setting: 'cspmPlan', before: 'Free', after: 'Standard' },

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { parseIsoDurationMs } from '../../src/config/duration';
+import { configError } from '../support/configError';
 
 const APPROVER = '11111111-1111-4111-8111-111111111111';
 const TENANT = '22222222-2222-4222-8222-222222222222';
-
-function configError(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env, '/tmp');
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${error}`);
-    return error;
-  }
-  assert.fail('expected the configuration to be refused');
-}
 
 describe('loadConfig', () => {
   it('defaults to demo mode on loopback with the built-in simulator when no bot credentials are set', () => {
@@ -30,13 +21,13 @@ describe('loadConfig', () => {
   });
 
   it('chooses production when an app id is configured, and requires its secret', () => {
-    const error = configError({ MicrosoftAppId: 'app' });
+    const error = configError({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' });
     assert.equal(error.variable, 'MicrosoftAppPassword');
     assert.match(error.message, /MicrosoftAppPassword.*without its secret/);
   });
 
   it('starts production with credentials, approvers and allowed tenants, against real ARM', () => {
-    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', DEFENDER_APPROVERS: APPROVER.toUpperCase(), DEFENDER_ALLOWED_TENANTS: TENANT }, '/tmp');
+    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'MultiTenant', DEFENDER_APPROVERS: APPROVER.toUpperCase(), DEFENDER_ALLOWED_TENANTS: TENANT }, '/tmp');
     assert.equal(config.mode, 'production');
     assert.equal(config.host, '0.0.0.0');
     assert.deepEqual(config.arm, { kind: 'azure', endpoint: 'https://management.azure.com' });
@@ -48,8 +39,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without approvers or allowed tenants', () => {
-    assert.equal(configError({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', DEFENDER_ALLOWED_TENANTS: TENANT }).variable, 'DEFENDER_APPROVERS');
-    assert.equal(configError({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', DEFENDER_APPROVERS: APPROVER }).variable, 'DEFENDER_ALLOWED_TENANTS');
+    const credentials = { MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT };
+    assert.equal(configError({ ...credentials, DEFENDER_ALLOWED_TENANTS: TENANT }).variable, 'DEFENDER_APPROVERS');
+    assert.equal(configError({ ...credentials, DEFENDER_APPROVERS: APPROVER }).variable, 'DEFENDER_ALLOWED_TENANTS');
   });
 
   it('names the variable and the fix for bad values', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../src/config';
 
 const RESPONDER = '33333333-3333-4333-8333-333333333333';
-const PRODUCTION = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', DEFENDER_APPROVERS: '11111111-1111-4111-8111-111111111111', DEFENDER_ALLOWED_TENANTS: '22222222-2222-4222-8222-222222222222' };
+const PRODUCTION = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222', DEFENDER_APPROVERS: '11111111-1111-4111-8111-111111111111', DEFENDER_ALLOWED_TENANTS: '22222222-2222-4222-8222-222222222222' };
 
 function refusal(env: Record<string, string>): ConfigError {
   try {

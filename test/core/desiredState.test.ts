@@ -84,15 +84,16 @@ describe('desired state (revert plans)', () => {
     assert.deepEqual(targetStaleReasons(target, onCardMoved), ['CSPM extension AgentlessVmScanning was Off when planned and is On now']);
   });
 
-  it('is stale when a planned extension moved, and hashes the desired state (an enable plan hashes as before)', () => {
+  it('is stale when a planned extension moved, and the hash covers the kind and the desired state', () => {
     const target = planRestoreTarget(SUBSCRIPTION, after, desiredFromBefore(before));
     assert.deepEqual(targetStaleReasons(target, after), []);
     const moved = settings({ ...after, api: { pricingTier: 'Standard', subPlan: 'P5' } });
     assert.equal(targetStaleReasons(target, moved).length, 1);
 
     const otherDesired = planRestoreTarget(SUBSCRIPTION, after, { ...desiredFromBefore(before), cspm: { ...desiredFromBefore(before).cspm, extensions: [] } });
-    assert.notEqual(planHash({ targets: [target] }), planHash({ targets: [otherDesired] }));
-    const enable = planTarget(SUBSCRIPTION, before);
-    assert.equal(planHash({ targets: [enable] }), planHash({ targets: [{ ...enable, desired: undefined }] }));
+    assert.notEqual(planHash({ kind: 'restore', targets: [target] }), planHash({ kind: 'restore', targets: [otherDesired] }));
+    const enable = planTarget(SUBSCRIPTION, after);
+    const restoringTheSame = { ...planRestoreTarget(SUBSCRIPTION, after, desiredFromBefore(before)), changes: enable.changes };
+    assert.notEqual(planHash({ kind: 'enable', targets: [enable] }), planHash({ kind: 'restore', targets: [restoringTheSame] }), 'the same lines on the card do not authorise another kind of write');
   });
 });

@@ -79,7 +79,7 @@ describe('security: inbound authentication (production mode)', () => {
   it('threat: production refuses to start without bot credentials, whatever else is set', () => {
     const everythingElse = { DEFENDER_MODE: 'production', DEFENDER_APPROVERS: APPROVER_ID, DEFENDER_ALLOWED_TENANTS: TENANT, DEFENDER_HOST: '0.0.0.0', DEFENDER_ARM_ENDPOINT: 'https://management.azure.com' };
     assert.throws(() => loadConfig(everythingElse, '/tmp'), (error: unknown) => error instanceof ConfigError && error.variable === 'MicrosoftAppId');
-    assert.throws(() => loadConfig({ ...everythingElse, MicrosoftAppId: 'x' }, '/tmp'), (error: unknown) => error instanceof ConfigError && error.variable === 'MicrosoftAppPassword');
+    assert.throws(() => loadConfig({ ...everythingElse, MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant' }, '/tmp'), (error: unknown) => error instanceof ConfigError && error.variable === 'MicrosoftAppPassword');
     // An app password without an id is no way around it either.
     assert.throws(() => loadConfig({ ...everythingElse, MicrosoftAppPassword: 'x' }, '/tmp'), ConfigError);
   });

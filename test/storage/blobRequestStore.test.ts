@@ -1,7 +1,7 @@
 /** BlobsStorage (through BlobRequestStore) against a real Azurite: eTags, conflicts as the core sees them, outages. */
 import assert from 'node:assert/strict';
 import { ContainerClient } from '@azure/storage-blob';
-import { isConcurrencyConflict } from '../../src/core/approval/store';
+import { isConcurrencyConflict } from '../../src/core/keyValueStore';
 import { connectBlobStorage } from '../../src/storage/blobConnection';
 import { createContainerClient, type BlobTarget } from '../../src/storage/blobEndpoint';
 import { BlobRequestStore } from '../../src/storage/blobRequestStore';

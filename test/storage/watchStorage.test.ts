@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { KeyValueStore } from '../../src/core/approval/store';
+import type { KeyValueStore } from '../../src/core/keyValueStore';
 import type { WatchFinding } from '../../src/core/watch/findings';
 import { connectBlobStorage } from '../../src/storage/blobConnection';
 import { createContainerClient, type BlobTarget } from '../../src/storage/blobEndpoint';

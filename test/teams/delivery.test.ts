@@ -51,4 +51,29 @@ describe('Teams: delivery under throttling and redelivery', function () {
     assert.equal(posted.filter((message) => /Enable Defender for APIs · Contoso Prod/.test(JSON.stringify(message.posted))).length, 2, 'one preview and one request card');
     assert.equal(posted.filter((message) => findExecuteAction(message.card, VERBS.approve)).length, 1, 'one request');
   });
+
+  it('after an outage of card updates, the sweeper brings the card up to date', async () => {
+    world = await startTeamsWorld();
+    const { teams, alex, avery, chat } = world;
+    const { replies } = await teams.send(alex, chat, 'enable "Contoso Prod"');
+    const card = replies.find((reply) => findExecuteAction(reply.card, VERBS.approve))!;
+    // Teams throttles every update for a while, longer than the bot retries one update (3 attempts of up to 4 calls).
+    teams.failNext({ method: 'PUT', status: 429, retryAfterSeconds: 0, count: 14 });
+    await teams.click(avery, chat, card.id, VERBS.approve);
+    await eventually('the card to show the outcome once Teams is back', () => (/Done: the changes are applied/.test(JSON.stringify(teams.sharedCard(card.id))) ? true : undefined), 60_000);
+    assert.equal(teams.calls.filter((call) => call.method === 'PUT' && call.status === 429).length, 14, 'updates did fail for a while');
+  });
+
+  it('a click that needs slow Azure reads is answered at once, and its card follows as a new message', async () => {
+    world = await startTeamsWorld();
+    const { teams, alex, chat } = world;
+    const { replies } = await teams.send(alex, chat, 'status Contoso');
+    const choices = replies.find((reply) => findExecuteAction(reply.card, VERBS.status))!;
+    world.bot.arm.simulator!.setFaults({ latencyMs: 4000 });
+    const clicked = await teams.click(alex, chat, choices.id, VERBS.status);
+    assert.equal(clicked.answer?.type, 'application/vnd.microsoft.activity.message', 'a text answer within the invoke budget');
+    assert.match(String(clicked.answer?.value), /Still working on it/);
+    const statusCard = await eventually('the status card', () => teams.messages(chat).find((message) => /Defender status · Contoso/.test(JSON.stringify(message.posted))));
+    assert.ok(statusCard);
+  });
 });

@@ -3,25 +3,25 @@
  * compare-and-swap (so concurrent clicks, or several processes on one store, elect exactly one winner)
  * and every transition appended to the audit log.
  */
-import type { AuditLog } from '../audit/auditLog';
+import type { AuditEventType, AuditLog } from '../audit/auditLog';
 import { SYSTEM_ACTOR } from '../audit/auditLog';
 import { isDefenderError } from '../errors';
-import { isEmptyPlan, planKind } from '../plan';
 import type { ChangePlan } from '../plan';
 import type { Clock, DefenderGateway, IdGenerator } from '../ports';
 import { ApprovalFlowError, assertIdentity } from './errors';
 import { describeFinal, executeTarget, finalStatus, quorumLostOutcomes, reconcileTarget } from './execution';
 import type { FinalStatus } from './execution';
-import { approvalStanding, countingDetails, eligibleApproverCount, mayRequest, permissionsFor } from './policy';
-import { MAX_REASON_LENGTH, refuse, refuseFor, type Refusal, type RefusalCode } from './refusals';
+import { approvalStanding, countingDetails, mayRequest, permissionsFor } from './policy';
+import { isRefusal, MAX_REASON_LENGTH, refuse, refuseFor, type Refusal, type RefusalCode } from './refusals';
 import { isRequestId } from './requestId';
 import { isOpenStatus } from './stateMachine';
-import { StoreContentionError, type ClaimResult, type RequestRepository } from './requestRepository';
+import { StoreContentionError, type RequestRepository } from './requestRepository';
 import type * as Results from './results';
-import { auditEvent, isExpired, moveTo, newRequest } from './transitions';
+import { auditEvent, isExpired, moveTo } from './transitions';
 import type { ApprovalPolicy, ApprovalRequest, Person } from './types';
 import type { TargetOutcome } from '../outcome';
 import { transact, type Step } from './transact';
+import { openRequest, type RequestLinks } from './openRequest';
 import { replanUnfinished } from './replan';
 
 export interface ApprovalServiceDeps {
@@ -44,10 +44,6 @@ export class ApprovalService {
   private readonly executing = new Set<string>();
 
   constructor(private readonly deps: ApprovalServiceDeps) {}
-
-  get policy(): ApprovalPolicy {
-    return this.deps.policy;
-  }
 
   async request({ plan, requester, revertOf }: Results.RequestInput): Promise<Results.RequestResult> {
     assertIdentity(requester, 'requester');
@@ -188,7 +184,7 @@ export class ApprovalService {
     for (const request of due) {
       const result = await this.transact<ApprovalRequest | undefined>(request.id, (current, at) =>
         isExpired(current, at) ? this.expireStep(current, at, (stored) => stored) : { answer: undefined });
-      if (result && !('kind' in result)) expired.push(result);
+      if (result && !isRefusal(result)) expired.push(result);
     }
     return expired;
   }
@@ -220,53 +216,9 @@ export class ApprovalService {
     return reconciled;
   }
 
-  /**
-   * A request exists only once it holds its subscriptions' locks and its `request.created` entry is written: the
-   * document is written marked `opening`, the locks are taken, the entry is appended, the mark is cleared. Any
-   * failure on the way undoes what was done, so creation completes or leaves nothing that can be approved.
-   */
-  private async createRequest(plan: ChangePlan, requester: Person, links: { retryOf?: string; revertOf?: string } = {}): Promise<Results.RequestResult> {
-    const targets = plan.targets.filter((target) => target.changes.length > 0);
-    if (targets.length === 0 || isEmptyPlan({ targets })) return { kind: 'nothing-to-change' };
-    const subscriptionIds = targets.map((target) => target.subscriptionId.toLowerCase());
-    if (new Set(subscriptionIds).size !== subscriptionIds.length) return refuse.invalidPlan('The plan lists the same subscription twice');
-    const available = eligibleApproverCount(this.deps.policy, requester);
-    if (available < this.deps.policy.minApprovals) return refuse.quorumUnreachable(this.deps.policy.minApprovals, available);
-
-    const id = this.deps.ids.newId();
-    if (!isRequestId(id)) throw new ApprovalFlowError('InvalidGeneratedId', `the id generator produced "${id}"; wire createRequestIdGenerator().`);
-    const now = this.deps.clock.now();
-    const created = newRequest({ id, plan: { targets }, requester, policy: this.deps.policy, now, ...links });
-    await this.deps.requests.create(created);
-    let claim: ClaimResult;
-    try {
-      claim = await this.deps.requests.claimOpen(created, (holder) => this.stillBlocks(holder));
-    } catch (error) {
-      await this.deps.requests.discard(created.id);
-      if (error instanceof StoreContentionError) return refuse.subscriptionBusy();
-      throw error;
-    }
-    if (claim.kind !== 'claimed') {
-      await this.deps.requests.discard(created.id);
-      return claim.kind === 'blocked' ? { kind: 'already-open', request: claim.holder } : refuse.subscriptionBusy();
-    }
-    let createdEntryWritten = false;
-    try {
-      await this.audited('request.created', created, requester, now, {
-        planHash: created.planHash,
-        expiresAt: created.expiresAt,
-        minApprovals: created.minApprovals,
-        changes: created.plan.targets.map((target) => ({ subscriptionId: target.subscriptionId, apiSubPlan: target.apiSubPlan, changes: target.changes })),
-        ...links,
-      });
-      createdEntryWritten = true;
-      return { kind: 'created', request: await this.deps.requests.markOpened(created) };
-    } catch (error) {
-      await this.deps.requests.releaseOpen(created);
-      await this.deps.requests.discard(created.id);
-      if (createdEntryWritten) await this.audited('request.abandoned', created, SYSTEM_ACTOR, this.deps.clock.now(), { reason: 'storage failed while the request was being opened; it never existed' });
-      throw error;
-    }
+  private createRequest(plan: ChangePlan, requester: Person, links: RequestLinks = {}): Promise<Results.RequestResult> {
+    const { requests, clock, ids, policy } = this.deps;
+    return openRequest({ requests, clock, ids, policy, audited: this.audited.bind(this), stillBlocks: (holder) => this.stillBlocks(holder) }, { plan, requester, links });
   }
 
   /** An open holder blocks a new request unless its time ran out, in which case it is expired on the spot. */
@@ -314,13 +266,13 @@ export class ApprovalService {
     const status: FinalStatus = finalStatus(outcomes);
     const result = await this.transact<ApprovalRequest>(requestId, (current, now) => {
       if (current.status !== 'executing') return { answer: current };
-      const next = moveTo(current, status, now, { outcomes, completedAt: now.toISOString(), statusReason: describeFinal(status, outcomes, planKind(current.plan)) });
+      const next = moveTo(current, status, now, { outcomes, completedAt: now.toISOString(), statusReason: describeFinal(status, outcomes, current.plan.kind) });
       return { next, after: async (stored) => {
         await this.closed(`request.${status}`, stored, SYSTEM_ACTOR, now, { outcomes });
         return stored;
       } };
     });
-    if ('kind' in result) throw new ApprovalFlowError('UnknownRequest', `${result.code}: ${result.message}`);
+    if (isRefusal(result)) throw new ApprovalFlowError('UnknownRequest', `${result.code}: ${result.message}`);
     return result;
   }
 
@@ -328,7 +280,7 @@ export class ApprovalService {
    * A request reached an end: free its subscriptions for new requests, then record it. A lock that cannot be freed
    * now is no loss: the next request for that subscription finds this one finished and takes the lock.
    */
-  private async closed(type: Parameters<typeof auditEvent>[0], request: ApprovalRequest, actor: Person, now: Date, details: Record<string, unknown> = {}) {
+  private async closed(type: AuditEventType, request: ApprovalRequest, actor: Person, now: Date, details: Record<string, unknown> = {}) {
     try {
       await this.deps.requests.releaseOpen(request);
     } catch (error) {
@@ -337,7 +289,7 @@ export class ApprovalService {
     await this.audited(type, request, actor, now, details);
   }
 
-  private async audited(type: Parameters<typeof auditEvent>[0], request: ApprovalRequest, actor: Person, now: Date, details: Record<string, unknown> = {}) {
+  private async audited(type: AuditEventType, request: ApprovalRequest, actor: Person, now: Date, details: Record<string, unknown> = {}) {
     await this.deps.audit.append(auditEvent(type, request, actor, now, details));
   }
 }

@@ -35,7 +35,7 @@ export async function executeTarget(gateway: DefenderGateway, target: TargetPlan
 export async function reconcileTarget(gateway: DefenderGateway, target: TargetPlan, options: OperationOptions = {}): Promise<TargetOutcome> {
   let holds: (change: TargetPlan['changes'][number]) => boolean;
   try {
-    if (target.onboarding) {
+    if (target.kind === 'onboard') {
       const { apiManagementServices } = await gateway.getStatus(target.subscriptionId, options);
       holds = (change) => apiOnboarded(change, apiManagementServices);
     } else {

@@ -1,4 +1,4 @@
-/** The approval flow's public surface: import from here. */
+/** The approval flow's public surface: code outside src/core/approval imports from here (tests may reach inside). */
 export * from './types';
 export * from './results';
 export * from './requestId';
@@ -6,8 +6,8 @@ export * from './stateMachine';
 export * from './policy';
 export * from './refusals';
 export * from './errors';
-export * from './store';
-export { RequestRepository, StoreContentionError, DuplicateRequestIdError } from './requestRepository';
+export * from '../keyValueStore';
+export { RequestRepository, StoreContentionError, StoreMisconfiguredError, DuplicateRequestIdError } from './requestRepository';
 export { ApprovalService } from './approvalService';
 export type { ApprovalServiceDeps } from './approvalService';
 export { finalStatus, reconcileDelayMs } from './execution';

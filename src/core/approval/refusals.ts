@@ -29,6 +29,10 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export const MAX_REASON_LENGTH = 500;
 
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'refused';
+}
+
 export interface Refusal {
   kind: 'refused';
   /** A RefusalCode, or a DefenderErrorCode when Azure could not be read (retry re-plans against ARM). */

@@ -16,8 +16,9 @@
  * (never deleted), so a release can never remove a lock another request took meanwhile.
  */
 import { isOpenStatus } from './stateMachine';
-import { isConcurrencyConflict, type KeyValueStore, type StoreItem } from './store';
+import { isConcurrencyConflict, type KeyValueStore, type StoreItem } from '../keyValueStore';
 import type { ApprovalRequest } from './types';
+import { upgradeStoredPlan } from './storedPlan';
 
 const REQUEST_KEY_PREFIX = 'defender/requests/';
 const LOCK_KEY_PREFIX = 'defender/open/';
@@ -95,7 +96,7 @@ export class RequestRepository {
     if (ids.length === 0) return [];
     const items = await this.store.read(ids.map((id) => REQUEST_KEY_PREFIX + id));
     return ids
-      .map((id) => items[REQUEST_KEY_PREFIX + id] as unknown as StoredRequest | undefined)
+      .map((id) => fromItem(items[REQUEST_KEY_PREFIX + id]))
       .filter((item): item is StoredRequest => item !== undefined && !item.opening);
   }
 
@@ -228,7 +229,7 @@ export class RequestRepository {
 
   private async readStored(id: string): Promise<StoredRequest | undefined> {
     const key = REQUEST_KEY_PREFIX + id;
-    return (await this.store.read([key]))[key] as unknown as StoredRequest | undefined;
+    return fromItem((await this.store.read([key]))[key]);
   }
 }
 
@@ -236,6 +237,13 @@ export class RequestRepository {
 function backoffMs(attempt: number): number {
   const base = Math.min(320, 10 * 2 ** (attempt - 1));
   return base + Math.floor(Math.random() * base);
+}
+
+/** A stored document as a request of today's shape (see storedPlan.ts). */
+function fromItem(item: StoreItem | undefined): StoredRequest | undefined {
+  if (!item) return undefined;
+  const stored = item as unknown as StoredRequest;
+  return { ...stored, plan: upgradeStoredPlan(stored.plan) };
 }
 
 function toItem(request: StoredRequest, eTag?: string): StoreItem {

@@ -3,7 +3,7 @@
  * of a watch alert.
  * src/storage/fileAuditLog.ts writes it as JSON lines; chain.ts seals and verifies entries.
  */
-import type { Person } from '../approval/types';
+import type { Person } from '../approval';
 
 export const AUDIT_EVENT_TYPES = [
   'request.created',

@@ -6,7 +6,7 @@
 import { API_SUB_PLANS, ApiSubPlan } from '../defender';
 import { Command, CommandName, COMMAND_NAMES, MAX_COMMAND_LENGTH, USAGE } from './command';
 import { closestCommand } from './closestCommand';
-import { isRequestId } from '../approval/requestId';
+import { isRequestId } from '../approval';
 
 export function normaliseCommandText(text: string): string {
   return text

@@ -8,7 +8,7 @@ import { DefenderClient } from '../../../src/azure/defenderClient';
 import { isApiPostureOn } from '../../../src/core/defender';
 import type { FleetView } from '../../../src/core/fleet';
 import { ManualClock } from '../../support/manualClock';
-import { SUB_PROD_EU, startHarness, type Harness } from '../simulatorHarness';
+import { SUB_PROD_EU, startHarness, type Harness, applyAsExecutor, planEnable } from '../simulatorHarness';
 
 const LAG_MS = 60_000;
 const rowOf = (view: FleetView, subscriptionId: string) => view.rows.find((row) => row.subscription.subscriptionId === subscriptionId)!;
@@ -31,7 +31,7 @@ describe('DefenderClient fleet view: the bot\'s own writes over a lagging Resour
 
   it('shows the state the bot wrote at once, while Resource Graph still has the old one', async () => {
     assert.equal(describeRow(await harness.client.listFleet()), 'Free - posture off');
-    const [outcome] = await harness.client.apply(await harness.client.plan(SUB_PROD_EU, { apiSubPlan: 'P3' }));
+    const outcome = await applyAsExecutor(harness.client, await planEnable(harness.client, SUB_PROD_EU, { apiSubPlan: 'P3' }));
     assert.equal(outcome.status, 'succeeded');
     const view = await harness.client.listFleet();
     assert.equal(view.source, 'resource-graph');
@@ -40,7 +40,7 @@ describe('DefenderClient fleet view: the bot\'s own writes over a lagging Resour
   });
 
   it('steps aside once Resource Graph agrees, so a later change by someone else shows', async () => {
-    await harness.client.apply(await harness.client.plan(SUB_PROD_EU, { apiSubPlan: 'P3' }));
+    await applyAsExecutor(harness.client, await planEnable(harness.client, SUB_PROD_EU, { apiSubPlan: 'P3' }));
     harness.simulator.setFaults({ graphLagMs: 0 });
     assert.equal(describeRow(await harness.client.listFleet()), 'Standard P3 posture on', 'Graph caught up');
     harness.simulator.state.setPricing(SUB_PROD_EU, { name: 'Api', pricingTier: 'Free' });
@@ -48,7 +48,7 @@ describe('DefenderClient fleet view: the bot\'s own writes over a lagging Resour
   });
 
   it('forgets its own writes after a few minutes, even if Resource Graph still lags', async () => {
-    await harness.client.apply(await harness.client.plan(SUB_PROD_EU, { apiSubPlan: 'P3' }));
+    await applyAsExecutor(harness.client, await planEnable(harness.client, SUB_PROD_EU, { apiSubPlan: 'P3' }));
     clock.advance(5 * 60_000 + 1);
     assert.equal(describeRow(await harness.client.listFleet()), 'Free - posture off');
   });

@@ -16,7 +16,7 @@ function listFiles(root: string): string[] {
 }
 
 describe('ARM simulator: vendored specs', () => {
-  it('are byte-identical to /work/shared/azure-specs when that copy exists', function () {
+  it('are byte-identical to ../shared/azure-specs when that copy exists', function () {
     if (!fs.existsSync(sharedSpecs)) this.skip();
     const vendored = listFiles(VENDORED_SPECS_ROOT);
     assert.deepEqual(vendored, listFiles(sharedSpecs));

@@ -140,7 +140,8 @@ describe('the watch, through the real bot', () => {
     const onboard = await bot.click(VERBS.onboardApis, findExecuteAction(newApi.card, VERBS.onboardApis)!.data, BYSTANDER, 'channel');
     assert.match(cardText(onboard), /Onboarding request req\\_\w+ opened[\s\S]*2 APIs to onboard/);
     const onboarding = await bot.deps.approvals.openRequestFor(DEV);
-    assert.ok(onboarding?.plan.targets[0].onboarding?.apis.some((api) => api.apiId === 'billing'));
+    const onboardTarget = onboarding?.plan.kind === 'onboard' ? onboarding.plan.targets[0] : undefined;
+    assert.ok(onboardTarget?.apis.some((api) => api.apiId === 'billing'));
     await bot.deps.approvals.cancel({ requestId: onboarding!.id, actor: { id: BYSTANDER.aadObjectId!, name: BYSTANDER.name } });
 
     simulator.state.setPricing(DEV, { name: 'Api', pricingTier: 'Standard', subPlan: 'P1' });
@@ -149,7 +150,8 @@ describe('the watch, through the real bot', () => {
     const reenable = await bot.click(VERBS.reenable, findExecuteAction(coverage.card, VERBS.reenable)!.data, BYSTANDER, 'channel');
     assert.match(cardText(reenable), /Standard \(P1\)[\s\S]*Standard \(P2\)/);
     const open = await bot.deps.approvals.openRequestFor(DEV);
-    assert.deepEqual([open?.plan.targets[0].apiSubPlan, open?.requester.name], ['P2', BYSTANDER.name]);
+    const enableTarget = open?.plan.kind === 'enable' ? open.plan.targets[0] : undefined;
+    assert.deepEqual([enableTarget?.apiSubPlan, open?.requester.name], ['P2', BYSTANDER.name]);
     assert.deepEqual(simulator.writes(), [], 'nothing is written until an approver approves');
   });
 });

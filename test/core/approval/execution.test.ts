@@ -8,7 +8,8 @@ import { permissionsFor, type ApprovalRequest } from '../../../src/core/approval
 import { verifyAuditChain } from '../../../src/core/audit';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SUB_FLAKY, SUB_PROD, SUB_PROD_EU, SUB_READONLY, startHarness, type Harness } from '../../azure/simulatorHarness';
+import { SUB_FLAKY, SUB_PROD, SUB_PROD_EU, SUB_READONLY, applyAsExecutor, planEnable, startHarness, type Harness } from '../../azure/simulatorHarness';
+import type { ChangePlan } from '../../../src/core/plan';
 import { ALICE, BOB, CAROL, buildWorld, sequentialRequestIds, type World } from './fixtures';
 
 describe('ApprovalService execution (real ARM client against the HTTPS simulator)', () => {
@@ -21,7 +22,7 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
   afterEach(async () => harness.close());
 
   async function approvedRequest(...subscriptionIds: string[]): Promise<ApprovalRequest> {
-    const plan = await harness.client.plan(subscriptionIds);
+    const plan: ChangePlan = { kind: 'enable', targets: await Promise.all(subscriptionIds.map((subscriptionId) => planEnable(harness.client, subscriptionId))) };
     const created = await world.service.request({ plan, requester: ALICE });
     if (created.kind !== 'created') throw new Error(`expected created, got ${JSON.stringify(created)}`);
     const approved = await world.service.approve({ requestId: created.request.id, planHash: created.request.planHash, approver: BOB });
@@ -131,7 +132,7 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
 
     it('everything already written before the crash: succeeded with zero writes', async () => {
       const request = await approvedRequest(SUB_PROD_EU);
-      await harness.client.apply(request.plan);
+      for (const target of request.plan.targets) await applyAsExecutor(harness.client, target);
       harness.simulator.clearRequests();
       const [reconciled] = await restartedWithClient().service.reconcileInterrupted();
       assert.equal(reconciled.status, 'succeeded');
@@ -162,7 +163,7 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
 
     it('leaves pending requests alone and respects minAgeMs', async () => {
       await approvedRequest(SUB_PROD_EU);
-      const pending = await world.service.request({ plan: await harness.client.plan(SUB_PROD), requester: ALICE });
+      const pending = await world.service.request({ plan: { kind: 'enable', targets: [await planEnable(harness.client, SUB_PROD)] }, requester: ALICE });
       const after = restartedWithClient();
       assert.deepEqual(await after.service.reconcileInterrupted({ minAgeMs: 60_000 }), [], 'too recent: another instance may still be applying it');
       after.clock.advance(60_000);

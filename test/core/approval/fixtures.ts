@@ -9,7 +9,7 @@ import { ApprovalService, RequestRepository, createApprovalPolicy, encodeRequest
 import type { ApprovalPolicy, ApprovalPolicyInput, Person } from '../../../src/core/approval';
 import type { DefenderSettings } from '../../../src/core/defender';
 import { planTarget, type ChangePlan } from '../../../src/core/plan';
-import type { Clock, DefenderGateway, IdGenerator } from '../../../src/core/ports';
+import type { DefenderGateway, IdGenerator } from '../../../src/core/ports';
 import { FileAuditLog, FileStorage } from '../../../src/storage';
 
 export const ALICE: Person = { id: '11111111-aaaa-4000-8000-000000000001', name: 'Alice Requester' };
@@ -55,8 +55,9 @@ export function freshSettings(subscriptionId: string): DefenderSettings {
   };
 }
 
-export function planFor(...subscriptionIds: string[]): ChangePlan {
+export function planFor(...subscriptionIds: string[]): ChangePlan & { kind: 'enable' } {
   return {
+    kind: 'enable',
     targets: subscriptionIds.map((subscriptionId) =>
       planTarget({ subscriptionId, displayName: `Subscription ${subscriptionId.slice(0, 4)}` }, freshSettings(subscriptionId))),
   };

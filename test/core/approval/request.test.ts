@@ -76,11 +76,11 @@ describe('ApprovalService.request', () => {
 
   it('answers nothing-to-change for an empty plan and drops targets that need nothing', async () => {
     const { service } = buildWorld();
-    assert.deepEqual(await service.request({ plan: { targets: [] }, requester: ALICE }), { kind: 'nothing-to-change' });
+    assert.deepEqual(await service.request({ plan: { kind: 'enable', targets: [] }, requester: ALICE }), { kind: 'nothing-to-change' });
     const done = planFor(SUB_A);
     done.targets[0].changes = [];
     assert.deepEqual(await service.request({ plan: done, requester: ALICE }), { kind: 'nothing-to-change' });
-    const mixed = { targets: [...done.targets, ...planFor(SUB_B).targets] };
+    const mixed = { kind: 'enable' as const, targets: [...done.targets, ...planFor(SUB_B).targets] };
     const result = await service.request({ plan: mixed, requester: ALICE });
     assert.deepEqual(result.kind === 'created' && result.request.subscriptionIds, [SUB_B]);
   });

@@ -74,3 +74,21 @@ describe('requests stored by an earlier version', () => {
     assert.equal(again.kind, 'already-open');
   });
 });
+
+describe('plans stored before they said their kind', () => {
+  it('are read as enable, restore or onboard from their targets, once, at the storage boundary', async () => {
+    const world = buildWorld();
+    const created = await world.service.request({ plan: planFor(SUB_A), requester: ALICE });
+    if (created.kind !== 'created') throw new Error('expected a request');
+    const key = `defender/requests/${created.request.id}`;
+    const stored = (await world.store.read([key]))[key] as unknown as { plan: { targets: Array<Record<string, unknown>> } };
+    const asLegacy = (extra: Record<string, unknown>) => ({ targets: stored.plan.targets.map(({ kind: _kind, ...target }) => ({ ...target, ...extra })) });
+    for (const [extra, kind] of [[{}, 'enable'], [{ desired: { api: { pricingTier: 'Free' }, cspm: { pricingTier: 'Free', extensions: [] } } }, 'restore'], [{ onboarding: { apis: [] } }, 'onboard']] as const) {
+      await world.store.write({ [key]: { ...stored, plan: asLegacy(extra), eTag: '*' } });
+      const read = await world.requests.get(created.request.id);
+      assert.equal(read?.plan.kind, kind);
+      assert.ok(read?.plan.targets.every((target) => target.kind === kind));
+      assert.equal(read?.planHash, created.request.planHash, 'the stored hash is kept: approvals compare against it');
+    }
+  });
+});

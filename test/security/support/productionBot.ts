@@ -1,9 +1,11 @@
 /**
  * The composition root in production mode: CloudAdapter with a (fake) app id and secret, so every inbound
- * activity must carry a valid Bot Framework JWT. ARM points at the simulator, whose self-signed certificate the
- * production client does not trust: nothing here needs ARM, and start-up must not need a token either.
+ * activity must carry a valid Bot Framework JWT. ARM is the simulator through the client demo mode uses for a
+ * shared simulator (its CA trusted, its fake token): the production client's DefaultAzureCredential would ask the
+ * Azure instance metadata endpoint (169.254.169.254) for a token when start-up loads the subscription directory,
+ * and no traffic may leave the machine.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config';
@@ -33,10 +35,14 @@ export async function startProductionBot(): Promise<ProductionBot> {
   const simulator = await startArmSimulator({ port: 0, seed: DEMO_SEED });
   const connector = await startTeamsConnector();
   const log = captureLog('debug');
-  const config = loadConfig(
+  const caFile = `${dataDir}-simulator-ca.pem`;
+  await writeFile(caFile, simulator.caCertificate);
+  const production = loadConfig(
     {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: PLANTED_APP_PASSWORD,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
       DEFENDER_APPROVERS: APPROVER_ID,
       DEFENDER_ALLOWED_TENANTS: TENANT,
       DEFENDER_ARM_ENDPOINT: simulator.url,
@@ -46,7 +52,10 @@ export async function startProductionBot(): Promise<ProductionBot> {
     },
     dataDir,
   );
+  const config = { ...production, arm: { kind: 'external-simulator' as const, endpoint: simulator.url, caFile } };
   const bot = await startDefenderBot(config, { logger: log.logger });
+  // Start-up loads the subscription directory in the background; the tests count ARM calls from here on.
+  await bot.background.drain();
   return {
     bot,
     log,
@@ -58,6 +67,7 @@ export async function startProductionBot(): Promise<ProductionBot> {
       await connector.close();
       await simulator.close();
       await rm(dataDir, { recursive: true, force: true });
+      await rm(caFile, { force: true });
     },
   };
 }
