@@ -1,19 +1,10 @@
 /** DEFENDER_WATCH_INTERVAL, DEFENDER_WATCH_MIN_SEVERITY and DEFENDER_RESPONDERS: defaults, `off`, and one-line refusals. */
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { configError as refusal } from '../support/configError';
 
 const RESPONDER = '33333333-3333-4333-8333-333333333333';
 const PRODUCTION = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '22222222-2222-4222-8222-222222222222', DEFENDER_APPROVERS: '11111111-1111-4111-8111-111111111111', DEFENDER_ALLOWED_TENANTS: '22222222-2222-4222-8222-222222222222' };
-
-function refusal(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env, '/tmp');
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${error}`);
-    return error;
-  }
-  assert.fail('expected the configuration to be refused');
-}
 
 describe('watch settings', () => {
   it('defaults to a scan every 15 minutes (30 s in demo mode), Medium and above, no responders', () => {
