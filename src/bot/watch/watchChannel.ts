@@ -43,7 +43,7 @@ export function watchFindingCard(stored: StoredFinding): AdaptiveCardJson {
 
 function addressOf(stored: StoredFinding): WatchCardAddress | undefined {
   const address = stored.delivered?.address as Partial<WatchCardAddress> | undefined;
-  return address?.reference && typeof address.activityId === 'string' ? (address as WatchCardAddress) : undefined;
+  return address?.reference && typeof address.activityId === 'string' && address.activityId !== '' ? (address as WatchCardAddress) : undefined;
 }
 
 export class WatchChannel implements FindingsChannel {
