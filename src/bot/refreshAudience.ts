@@ -6,13 +6,12 @@
  * `8:orgid:<objectId>` form stands in.
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { MAX_REFRESH_USER_IDS } from '../cards';
 import type { ApprovalPolicy, ApprovalRequest } from '../core/approval';
 import type { Clock } from '../core/ports';
 import type { Logger } from '../logging';
 import { channelPartOf } from './approvalChannel';
 
-/** Teams honours at most this many user ids in `refresh.userIds`. */
-export const MAX_REFRESH_USERS = 60;
 /** A roster answer is kept this long; a failed lookup (the fallback form) only briefly, so it is tried again. */
 const RESOLVED_TTL_MS = 60 * 60_000;
 const FALLBACK_TTL_MS = 5 * 60_000;
@@ -40,7 +39,7 @@ export class RefreshAudience {
     // One at a time: every roster lookup counts against Teams' per-conversation rate.
     for (const objectId of this.policy.approvers) approvers.push(await this.mriOf(context, objectId));
     const requester = await this.mriOf(context, request.requester.id);
-    return [...new Set([...approvers, requester, ...recentActors.filter((mri) => typeof mri === 'string' && mri.trim() !== '')])].slice(0, MAX_REFRESH_USERS);
+    return [...new Set([...approvers, requester, ...recentActors.filter((mri) => typeof mri === 'string' && mri.trim() !== '')])].slice(0, MAX_REFRESH_USER_IDS);
   }
 
   private async mriOf(context: TurnContext, objectId: string): Promise<string> {

@@ -11,8 +11,3 @@ export function requestHeading(request: Pick<ApprovalRequest, 'plan' | 'revertOf
       return 'Enable Defender for APIs';
   }
 }
-
-/** The single-subscription enable card stays as it was; everything else lists subscriptions one by one. */
-export function usesTargetsCard(request: Pick<ApprovalRequest, 'plan'>): boolean {
-  return request.plan.targets.length > 1 || request.plan.kind !== 'enable';
-}

@@ -4,7 +4,7 @@
  */
 import { ActionJson } from './types';
 import { executeAction, openUrlAction, showCardAction } from './actions';
-import { ApprovalCardModel, ViewerRole } from './models';
+import { RequestCardModel, ViewerRole } from './models';
 import { REJECT_REASON_INPUT_ID, REJECT_REASON_MAX_LENGTH, VERBS } from './verbs';
 
 /** Teams auto-refreshes a card for at most 60 users; the rest see the base card and its Refresh button. */
@@ -25,7 +25,7 @@ function rejectAction(requestId: string, planHash: string): ActionJson {
   return showCardAction('Reject…', [reasonInput], [send]);
 }
 
-export function approvalActions(model: ApprovalCardModel, viewerRole: ViewerRole): ActionJson[] {
+export function approvalActions(model: RequestCardModel, viewerRole: ViewerRole): ActionJson[] {
   const { requestId, planHash, status } = model;
   const ids = { requestId, planHash };
   const actions: ActionJson[] = [];
@@ -47,7 +47,7 @@ export function approvalActions(model: ApprovalCardModel, viewerRole: ViewerRole
 }
 
 /** The card's `refresh`: Teams fetches each listed user's own view (approver / requester / observer) on open. */
-export function refreshSection(model: ApprovalCardModel) {
+export function refreshSection(model: RequestCardModel) {
   const userIds = [...new Set(model.refreshUserIds.filter((userId) => userId.trim() !== ''))].slice(0, MAX_REFRESH_USER_IDS);
   return { action: { type: 'Action.Execute', verb: VERBS.refreshRequest, data: { requestId: model.requestId } }, userIds };
 }

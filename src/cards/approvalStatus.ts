@@ -1,14 +1,14 @@
 /** The approval card's banner: the request's status in a few words and a colour. */
-import { ApprovalCardModel, ApprovalStatus } from './models';
+import { RequestCardModel, ApprovalStatus } from './models';
 import type { Fact } from './changes';
 import { escapeMarkdown, plural, shortList } from './text';
 import { Tone } from './types';
 
-export function quorumText(model: Pick<ApprovalCardModel, 'approvals' | 'minApprovals'>): string {
+export function quorumText(model: Pick<RequestCardModel, 'approvals' | 'minApprovals'>): string {
   return `${model.approvals.length} of ${plural(model.minApprovals, 'approval')}`;
 }
 
-export function statusBanner(model: ApprovalCardModel): { text: string; tone: Tone } {
+export function statusBanner(model: RequestCardModel): { text: string; tone: Tone } {
   const banners: Record<ApprovalStatus, () => { text: string; tone: Tone }> = {
     pending: () => ({ text: `⏳ Waiting for approval · ${quorumText(model)}`, tone: 'warning' }),
     approved: () => ({ text: '✅ Approved · applying shortly', tone: 'good' }),
@@ -31,7 +31,7 @@ export const LIVE_STATUSES: readonly ApprovalStatus[] = ['pending', 'approved', 
 const MAX_APPROVER_NAMES = 5;
 
 /** "Approvals: 1 of 2 approvals: Avery", and one line per approval that no longer counts, saying why. */
-export function approvalFacts(model: Pick<ApprovalCardModel, 'approvals' | 'minApprovals' | 'notCounted'>): Fact[] {
+export function approvalFacts(model: Pick<RequestCardModel, 'approvals' | 'minApprovals' | 'notCounted'>): Fact[] {
   const names = model.approvals.map((approval) => escapeMarkdown(approval.name, 60));
   const facts: Fact[] = [{ title: 'Approvals', value: names.length ? `${quorumText(model)}: ${shortList(names, MAX_APPROVER_NAMES)}` : quorumText(model) }];
   const notCounted = (model.notCounted ?? []).map(({ name, reason }) => `${escapeMarkdown(name, 60)}'s approval no longer counts: ${reason}`);

@@ -3,9 +3,9 @@
  * the bot maps its records onto these, the cards shape them into words and colours.
  */
 import type { FleetRow, Subscription, SubscriptionStatus } from '../core/defender';
+import type { TargetOutcome } from '../core/outcome';
 import type { FleetSource } from '../core/fleet';
 import type { ApiPosture, OpenApiAlertsSummary, SubscriptionApiAlerts } from '../core/monitoring';
-import type { TargetOutcome } from '../core/outcome';
 import type { RequestStatus } from '../core/approval';
 import type { EnableTarget, TargetPlan } from '../core/plan';
 import type { ActionData } from './actions';
@@ -72,11 +72,17 @@ export interface PersonRef {
   name: string;
 }
 
-export interface ApprovalCardModel {
+/** A request's card, for one viewer or (the shared card) for everyone, whatever the request does and however many subscriptions. */
+export interface RequestCardModel {
+  /** e.g. "Enable Defender for APIs", "Revert req_…", "Onboard APIs to Defender for APIs". */
+  heading: string;
   requestId: string;
   planHash: string;
   status: ApprovalStatus;
-  plan: PlanSummary;
+  /** Each subscription's planned changes and, once run, its result. */
+  targets: RequestTarget[];
+  /** 1-based page of the subscriptions (a long request is paged); out of range clamps. */
+  page?: number;
   requester: PersonRef;
   createdAt: Timestamp;
   expiresAt: Timestamp;
@@ -90,18 +96,24 @@ export interface ApprovalCardModel {
   buttons: { approve: boolean; reject: boolean; cancel: boolean; retry: boolean };
   rejection?: { by: PersonRef; reason: string; at?: Timestamp };
   cancelledBy?: PersonRef;
-  /** Per-setting results once executed; `staleReasons` when status is 'stale'. */
-  outcome?: TargetOutcome;
   /** Why it ended this way, in a sentence (expired, stale, interrupted, …); plain text. */
   statusReason?: string;
   /** The failed request this one retries. */
   retryOf?: string;
   /** The request a Retry created from this one. `url` (https only) links to its card. */
   retriedAs?: { requestId: string; url?: string };
+  /** The request whose before-state this one restores. */
+  revertOf?: string;
   /** Who gets their own view through Teams' automatic refresh: user MRIs (29:…), approvers first, at most 60 used. */
   refreshUserIds: string[];
   /** One line for this viewer only, above everything else: why their click was refused. Plain text. */
   notice?: string;
+}
+
+/** One subscription of a request: its plan and, once run, its outcome. */
+export interface RequestTarget {
+  plan: PlanSummary;
+  outcome?: TargetOutcome;
 }
 
 export interface HistoryEntry {

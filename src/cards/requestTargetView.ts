@@ -1,25 +1,28 @@
-/** One subscription of a many-target request card: its planned changes and, once run, its result and problems. */
-import type { TargetOutcome } from '../core/outcome';
+/**
+ * One subscription's section of a request card: its planned changes (each with its result once run), a warning when
+ * its name looks like another's, and what went wrong (failed settings with ARM's words, or why it was skipped).
+ */
+import type { SettingOutcome, TargetOutcome } from '../core/outcome';
 import { SETTING_LABELS, type SettingKey } from '../core/plan';
-import { changeFacts, type Fact } from './changes';
+import type { Fact } from './changes';
+import { changeFacts } from './changes';
 import { lookAlikeWarning } from './lookAlikeWarning';
-import type { PlanSummary } from './models';
-import { OUTCOME_MESSAGE_MAX_LENGTH } from './outcomeSummary';
+import type { RequestTarget } from './models';
 import { escapeMarkdown, plainText } from './text';
 import { toneColor } from './tone';
 import type { Tone } from './types';
 
-export interface RequestTarget {
-  plan: PlanSummary;
-  outcome?: TargetOutcome;
-}
+/** ARM messages can run to kilobytes; the first 500 characters say what went wrong. */
+export const OUTCOME_MESSAGE_MAX_LENGTH = 500;
+/** Failed settings described per subscription; the rest are counted (every one is in `history`). */
+export const MAX_PROBLEMS_PER_TARGET = 3;
 
 export interface RequestTargetView {
   name: string;
   result: string;
   resultColor: string;
   changes: Fact[];
-  /** Plain text lines for TextRuns: each failed setting with ARM's words, or why a stale target was skipped. */
+  /** Plain text lines for TextRuns: a look-alike warning, each failed setting with ARM's words, or why it was skipped. */
   problems: string[];
 }
 
@@ -35,11 +38,15 @@ function settingLabel(setting: SettingKey, subject?: string): string {
   return subject ? `${label} ${subject}` : label;
 }
 
-/** Failed settings listed per subscription; the rest are counted (every one is in `history`). */
-export const MAX_PROBLEMS_PER_TARGET = 3;
+const sameSetting = (a: { setting: string; subject?: string }, b: { setting: string; subject?: string }) => a.setting === b.setting && a.subject === b.subject;
 
 export function requestTargetView({ plan, outcome }: RequestTarget): RequestTargetView {
   const result = outcome ? RESULTS[outcome.status] : { text: `${plan.changes.length} to change`, tone: 'default' as Tone };
+  const settingResult = (change: { setting: string; subject?: string }): SettingOutcome | undefined => outcome?.settings.find((setting) => sameSetting(setting, change));
+  const changes = changeFacts(plan.changes).map((fact, index) => {
+    const done = settingResult(plan.changes[index]);
+    return done ? { ...fact, value: `${fact.value} · ${done.status === 'done' ? '✅ Done' : '❌ Failed'}` } : fact;
+  });
   const failed = (outcome?.settings ?? []).filter((setting) => setting.status === 'failed');
   const failures = failed
     .slice(0, MAX_PROBLEMS_PER_TARGET)
@@ -50,7 +57,7 @@ export function requestTargetView({ plan, outcome }: RequestTarget): RequestTarg
     name: `${escapeMarkdown(plan.subscriptionName, 80)} (${escapeMarkdown(plan.subscriptionId, 40)})`,
     result: result.text,
     resultColor: toneColor(result.tone),
-    changes: changeFacts(plan.changes),
+    changes,
     problems: [...[lookAlikeWarning(plan)].filter((warning): warning is string => warning !== undefined), ...failures, ...staleReasons],
   };
 }

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import type { FleetRow } from '../../src/core/defender';
 import type { TargetOutcome } from '../../src/core/outcome';
-import { buildApprovalCard, buildFleetCard, buildHistoryCard, buildMessageCard, buildRequestTargetsCard, buildStatusCard, cardSizeInUtf16Bytes, fitForTeams, FLEET_PAGE_SIZE, HISTORY_MAX_ENTRIES, MAX_CARD_UTF16_BYTES, MESSAGE_MAX_CHOICES, MESSAGE_MAX_ITEMS, REQUEST_TARGETS_PAGE_SIZE, STATUS_MAX_SERVICES, VERBS } from '../../src/cards';
-import { approvalModel, settings, subscriptionStatus } from './fixtures';
+import { buildFleetCard, buildHistoryCard, buildMessageCard, buildRequestCard, buildStatusCard, cardSizeInUtf16Bytes, fitForTeams, FLEET_PAGE_SIZE, HISTORY_MAX_ENTRIES, MAX_CARD_UTF16_BYTES, MESSAGE_MAX_CHOICES, MESSAGE_MAX_ITEMS, REQUEST_TARGETS_PAGE_SIZE, STATUS_MAX_SERVICES, VERBS } from '../../src/cards';
+import { requestModel, settings, subscriptionStatus } from './fixtures';
 import { MAX_APIS_PER_ONBOARDING } from '../../src/core/plan';
 import { validateAdaptiveCard } from './validateCard';
 
@@ -54,26 +54,26 @@ describe('card sizes at their worst case (UTF-16, at most 80 KB)', () => {
       const outcome: TargetOutcome = { subscriptionId: plan.subscriptionId, status: 'failed', settings: plan.changes.map((change) => ({ setting: change.setting, subject: change.subject, status: 'failed', error: { code: costly(50), message: LONG } })) };
       return { plan, outcome };
     });
-    const { plan: _plan, outcome: _outcome, ...base } = approvalModel('failed');
-    const pageOf = (page: number) => buildRequestTargetsCard({ ...base, heading: costly(200), targets, page, notice: LONG, statusReason: LONG }, 'everyone');
+    const base = requestModel('failed');
+    const pageOf = (page: number) => buildRequestCard({ ...base, heading: costly(200), targets, page, notice: LONG, statusReason: LONG }, 'everyone');
     const pages = Number(/page \d+ of (\d+)/.exec(JSON.stringify(pageOf(1)))?.[1]);
     assert.ok(pages > 2, 'long sections mean fewer per page');
-    for (let page = 1; page <= pages; page++) assertFits(pageOf(page), `request targets card, page ${page}`);
+    for (let page = 1; page <= pages; page++) assertFits(pageOf(page), `request card, page ${page}`);
   });
 
   it('an onboarding request at its cap of APIs fits on one page', () => {
     const apis = Array.from({ length: MAX_APIS_PER_ONBOARDING }, (_, index) => ({ setting: 'apiOnboarding' as const, subject: `${costly(80)}/${costly(80)}${index}`, before: 'Not onboarded', after: 'Onboarded' }));
     const target = { plan: { subscriptionId: GUID(1), subscriptionName: costly(200), apiSubPlan: 'P1' as const, changes: apis } };
-    const { plan: _plan, outcome: _outcome, ...base } = approvalModel('pending');
-    assertFits(buildRequestTargetsCard({ ...base, heading: 'Onboard APIs to Defender for APIs', targets: [target] }, 'everyone'), 'onboarding card');
+    assertFits(buildRequestCard({ ...requestModel('pending'), heading: 'Onboard APIs to Defender for APIs', targets: [target] }, 'everyone'), 'onboarding card');
   });
 
   it('a single-subscription request card with 60 approvers, 60 refresh ids, a notice and long reasons', () => {
     const approvals = Array.from({ length: 60 }, (_, index) => ({ name: costly(200) + index, at: '2025-03-04T15:00:00Z' }));
     const notCounted = Array.from({ length: 60 }, (_, index) => ({ name: costly(200) + index, reason: 'not an approver' }));
     const refreshUserIds = Array.from({ length: 60 }, (_, index) => `29:${'a'.repeat(120)}${index}`);
-    const model = approvalModel('rejected', { approvals, notCounted, refreshUserIds, notice: LONG, statusReason: LONG, rejection: { by: { name: costly(200) }, reason: LONG } });
-    assertFits(buildApprovalCard({ ...model, plan: { ...model.plan, subscriptionName: costly(200), lookAlikes: [{ subscriptionId: GUID(2), displayName: costly(200) }] } }, 'everyone'), 'approval card');
+    const model = requestModel('rejected', { approvals, notCounted, refreshUserIds, notice: LONG, statusReason: LONG, rejection: { by: { name: costly(200) }, reason: LONG } });
+    const plan = { ...model.targets[0].plan, subscriptionName: costly(200), lookAlikes: [{ subscriptionId: GUID(2), displayName: costly(200) }] };
+    assertFits(buildRequestCard({ ...model, targets: [{ plan }] }, 'everyone'), 'request card');
   });
 
   it('the history card and a message card at their caps', () => {

@@ -49,7 +49,7 @@ export const LONG_ARM_MESSAGE =
   'The client does not have authorization to perform action Microsoft.Security/pricings/write over scope ' +
   '/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.Security/pricings/CloudPosture. '.repeat(12);
 
-import type { ApprovalCardModel, ApprovalStatus, ViewerRole } from '../../src/cards/models';
+import type { ApprovalStatus, RequestCardModel, RequestTarget, ViewerRole } from '../../src/cards/models';
 import { ANYONE, createApprovalPolicy, permissionsFor, type ApprovalRequest } from '../../src/core/approval';
 
 export const PLAN_HASH = 'a'.repeat(64);
@@ -59,12 +59,9 @@ export const ALL_STATUSES: ApprovalStatus[] = [
   'pending', 'approved', 'executing', 'succeeded', 'partially-failed', 'failed', 'rejected', 'cancelled', 'expired', 'stale',
 ];
 
-/** A request in the given status, with what that status would carry (outcome, rejection, stale reasons...). */
-export function approvalModel(status: ApprovalStatus, overrides: Partial<ApprovalCardModel> = {}): ApprovalCardModel {
-  const base: ApprovalCardModel = {
-    requestId: REQUEST_ID,
-    planHash: PLAN_HASH,
-    status,
+/** A one-subscription enable request in the given status, with what that status would carry (outcome, rejection...). */
+export function requestModel(status: ApprovalStatus, overrides: Partial<RequestCardModel> = {}): RequestCardModel {
+  const target: RequestTarget = {
     plan: {
       subscriptionId: SUBSCRIPTION_ID,
       subscriptionName: 'Contoso Prod',
@@ -74,6 +71,13 @@ export function approvalModel(status: ApprovalStatus, overrides: Partial<Approva
         { setting: 'apiPosture', before: 'Off', after: 'On' },
       ],
     },
+  };
+  const base: RequestCardModel = {
+    heading: 'Enable Defender for APIs',
+    requestId: REQUEST_ID,
+    planHash: PLAN_HASH,
+    status,
+    targets: [target],
     requester: { name: 'Riya Requester' },
     createdAt: '2025-03-04T14:05:00.000Z',
     expiresAt: new Date('2025-03-05T14:05:00.000Z'),
@@ -88,7 +92,7 @@ export function approvalModel(status: ApprovalStatus, overrides: Partial<Approva
   if (status === 'succeeded' || status === 'failed' || status === 'partially-failed') {
     const failedSetting = (setting: 'defenderForApis' | 'cspmPlan' | 'apiPosture') =>
       status === 'failed' || (status === 'partially-failed' && setting === 'apiPosture');
-    base.outcome = {
+    target.outcome = {
       subscriptionId: SUBSCRIPTION_ID,
       status,
       settings: (['defenderForApis', 'cspmPlan', 'apiPosture'] as const).map((setting) =>
@@ -97,7 +101,7 @@ export function approvalModel(status: ApprovalStatus, overrides: Partial<Approva
     };
   }
   if (status === 'stale') {
-    base.outcome = {
+    target.outcome = {
       subscriptionId: SUBSCRIPTION_ID,
       status: 'stale',
       settings: [],
@@ -116,14 +120,14 @@ const ROLE_PEOPLE = {
 const ROLE_POLICY = createApprovalPolicy({ approvers: [ROLE_PEOPLE.approver.id], requestTtlMs: 86_400_000 });
 
 /** The buttons a viewer in `role` gets for a request in `status`, decided by the core's own permissionsFor. */
-export function buttonsFor(status: ApprovalStatus, role: ViewerRole): ApprovalCardModel['buttons'] {
+export function buttonsFor(status: ApprovalStatus, role: ViewerRole): RequestCardModel['buttons'] {
   const now = new Date('2025-03-04T16:00:00.000Z');
   const request = { status, requester: ROLE_PEOPLE.requester, approvals: [], expiresAt: '2025-03-05T14:05:00.000Z' } as unknown as ApprovalRequest;
   const can = permissionsFor(ROLE_POLICY, request, role === 'everyone' ? ANYONE : ROLE_PEOPLE[role], now);
   return { approve: can.approve.allowed, reject: can.reject.allowed, cancel: can.cancel.allowed, retry: can.retry.allowed };
 }
 
-/** approvalModel as a viewer in `role` sees it. */
-export function approvalModelAs(role: ViewerRole, status: ApprovalStatus, overrides: Partial<ApprovalCardModel> = {}): ApprovalCardModel {
-  return approvalModel(status, { buttons: buttonsFor(status, role), ...overrides });
+/** requestModel as a viewer in `role` sees it. */
+export function requestModelAs(role: ViewerRole, status: ApprovalStatus, overrides: Partial<RequestCardModel> = {}): RequestCardModel {
+  return requestModel(status, { buttons: buttonsFor(status, role), ...overrides });
 }

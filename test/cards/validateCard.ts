@@ -13,6 +13,7 @@ globals.HTMLElement ??= dom.window.HTMLElement;
 const AdaptiveCards = require('adaptivecards') as typeof import('adaptivecards');
 
 import { cardSizeInUtf16Bytes, MAX_CARD_UTF16_BYTES } from '../../src/cards/cardSize';
+import { cardText as readCardText } from '../support/cardText';
 
 export { MAX_CARD_UTF16_BYTES } from '../../src/cards/cardSize';
 
@@ -79,19 +80,9 @@ export function findUnresolvedPlaceholders(card: CardJson): string[] {
   return JSON.stringify(card).match(/\$\{[^}]*\}/g) ?? [];
 }
 
-/** All visible text (TextBlock, TextRun, FactSet), in order, for content assertions. */
-export function cardText(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) {
-    for (const item of node) cardText(item, found);
-  } else if (node && typeof node === 'object') {
-    const record = node as CardJson;
-    if (typeof record.text === 'string') found.push(record.text);
-    if (typeof record.title === 'string' && typeof record.value === 'string') found.push(`${record.title}: ${record.value}`);
-    for (const [key, value] of Object.entries(record)) {
-      if (key !== 'fallback') cardText(value, found);
-    }
-  }
-  return found;
+/** All visible text, one line per element (facts as "title: value"), for exact-line assertions: test/support's reading. */
+export function cardText(card: unknown): string[] {
+  return readCardText(card).split('\n');
 }
 
 /** Find the first action with this verb (or title), for asserting its data. */

@@ -5,15 +5,24 @@
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** Every text a person would read on a card (text, title and value strings), joined by new lines. */
+/**
+ * Every text a person would read on a card, one line each, joined by new lines: text, titles and values, and a
+ * FactSet fact as "title: value" (as a person reads the row). Split on '\n' for the lines.
+ */
 export function cardText(card: unknown): string {
   const texts: string[] = [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
+      const record = node as Record<string, unknown>;
+      const isFact = typeof record.title === 'string' && typeof record.value === 'string' && record.type === undefined;
+      if (isFact) {
+        texts.push(`${record.title}: ${record.value}`);
+        return;
+      }
+      for (const [key, value] of Object.entries(record)) {
         if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
-        else visit(value);
+        else if (key !== 'fallback') visit(value);
       }
     }
   };

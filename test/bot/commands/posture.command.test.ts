@@ -40,7 +40,7 @@ describe('posture command', () => {
     const text = cardText(card);
     assert.match(text, /API posture · Contoso Dev/);
     assert.match(text, /Defender for APIs and API security posture are on · 2 of 3 APIs onboarded/);
-    for (const fact of ['APIs onboarded', '2 of 3', 'Endpoints', '20', 'Unauthenticated', 'Exposed to the internet', '7', 'Inactive (30 days)', 'Exposing sensitive data']) {
+    for (const fact of ['APIs onboarded: 2 of 3', 'Endpoints: 20', 'Unauthenticated: 2', 'Exposed to the internet: 7', 'Inactive (30 days): 3', 'Exposing sensitive data: 1']) {
       assert.ok(text.split('\n').includes(fact), `${fact} in\n${text}`);
     }
     assert.match(text, /Echo API\ncontoso-dev-apim · rg-dev\nOnboarded\n12 endpoints · 2 unauthenticated · 5 exposed to the internet · 3 inactive 30 days · 1 exposing sensitive data · label: Confidential/);
@@ -70,7 +70,7 @@ describe('posture command', () => {
     assert.match(cardText(answer), /Onboarding request req\\?_\w+ opened[\s\S]*1 API to onboard/);
     const requestCard = cardOf(sent.find((activity) => activity.type === 'message'));
     assert.deepEqual(validateAdaptiveCard(requestCard), []);
-    assert.match(cardText(requestCard), /Onboard API contoso-dev-apim\/internal-admin\nNot onboarded → Onboarded/);
+    assert.match(cardText(requestCard), /Onboard API contoso-dev-apim\/internal-admin: Not onboarded → Onboarded/);
     assert.equal(bot.simulator.writes().length, 0, 'nothing is written before approval');
 
     await bot.click(VERBS.approve, approveDataOf(requestCard), APPROVER);

@@ -29,7 +29,7 @@ describe('onboard APIM APIs to Defender for APIs', () => {
     const card = cardOf(replies[1]);
     assert.deepEqual(validateAdaptiveCard(card), []);
     assert.match(cardText(card), /Onboard APIs to Defender for APIs · Contoso Prod/);
-    assert.match(cardText(card), /Onboard API contoso-apim\/petstore\nNot onboarded → Onboarded/);
+    assert.match(cardText(card), /Onboard API contoso-apim\/petstore: Not onboarded → Onboarded/);
     assert.equal(bot.simulator.writes().length, 0, 'nothing is written before approval');
 
     bot.simulator.failNext({ method: 'GET', pathIncludes: 'apiCollections', status: 429, count: 1 });

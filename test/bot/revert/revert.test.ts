@@ -53,9 +53,9 @@ describe('revert', () => {
     assert.deepEqual(validateAdaptiveCard(card), []);
     const text = cardText(card);
     assert.match(text, new RegExp(`Revert ${original.id.replace('_', '\\\\_')}`));
-    assert.match(text, /Defender for APIs\nStandard \(P1\) → Free/);
-    assert.match(text, /API security posture management \(CSPM\)\nOn → Off/);
-    assert.match(text, /CSPM extension ContainerRegistriesVulnerabilityAssessments\nOff → On/);
+    assert.match(text, /Defender for APIs: Standard \(P1\) → Free/);
+    assert.match(text, /API security posture management \(CSPM\): On → Off/);
+    assert.match(text, /CSPM extension ContainerRegistriesVulnerabilityAssessments: Off → On/);
     assert.doesNotMatch(text, /AgentlessVmScanning/, 'unchanged extensions are not listed');
 
     const revertRequest = await bot.deps.approvals.get(approveDataOf(card).requestId);
@@ -102,8 +102,8 @@ describe('revert', () => {
     const original = await enableAndApprove('"Contoso Prod"');
     const card = await openRevert(original.id);
     const text = cardText(card);
-    assert.match(text, /Defender for APIs\nStandard \(P1\) → Free/);
-    assert.match(text, /API security posture management \(CSPM\)\nOn → Off/);
+    assert.match(text, /Defender for APIs: Standard \(P1\) → Free/);
+    assert.match(text, /API security posture management \(CSPM\): On → Off/);
     assert.doesNotMatch(text, /CSPM extension/, 'nothing else moved, so nothing else is on the card');
 
     // Between planning and approval, someone changes two other extensions in the portal.
@@ -135,8 +135,8 @@ describe('revert', () => {
     extension(SANDBOX, 'AgentlessDiscoveryForKubernetes').isEnabled = 'True';
     const card = await openRevert(original.id);
     const text = cardText(card);
-    assert.match(text, /Defender CSPM plan\nStandard → Free/);
-    assert.match(text, /CSPM extension AgentlessDiscoveryForKubernetes\nOn → Off/, 'Free switches it off, so the card says so');
+    assert.match(text, /Defender CSPM plan: Standard → Free/);
+    assert.match(text, /CSPM extension AgentlessDiscoveryForKubernetes: On → Off/, 'Free switches it off, so the card says so');
 
     extension(SANDBOX, 'SensitiveDataDiscovery').isEnabled = 'True';
     const putsBefore = pricingPuts(bot).length;

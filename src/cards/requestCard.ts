@@ -1,16 +1,16 @@
 /**
- * The approval card of a request with several subscriptions (a fleet request), or of a revert or onboarding
- * request: one section per subscription, its changes and (once run) its own result. Long requests are paged so
- * the card stays under Teams' size limit; the buttons and the refresh behave as on the single-target card.
+ * The request card: one card for every request, whatever it does (enable, revert, onboard) and however many
+ * subscriptions, posted once to everyone (the shared card) and answered per viewer. One section per subscription, its
+ * changes and (once run) each one's result; long requests are paged so the card stays within Teams' size limit.
  */
-import template from './templates/requestTargets.json';
+import template from './templates/request.json';
+import { executeAction } from './actions';
 import { approvalActions, refreshSection } from './approvalActions';
 import { approvalFacts, LIVE_STATUSES, statusBanner } from './approvalStatus';
-import { executeAction } from './actions';
 import type { Fact } from './changes';
 import { expandTemplate } from './expand';
-import type { ApprovalCardModel, ViewerRole } from './models';
-import { requestTargetView, targetsSummary, type RequestTarget, type RequestTargetView } from './requestTargetView';
+import type { RequestCardModel, ViewerRole } from './models';
+import { requestTargetView, targetsSummary, type RequestTargetView } from './requestTargetView';
 import { escapeMarkdown, formatUtc, plainText } from './text';
 import { bannerTextColor, toneContainerStyle } from './tone';
 import type { ActionJson, AdaptiveCardJson } from './types';
@@ -42,24 +42,20 @@ export function pageBreaks(views: RequestTargetView[]): number[] {
   return starts.length ? starts : [0];
 }
 
-export interface RequestTargetsCardModel extends Omit<ApprovalCardModel, 'plan' | 'outcome'> {
-  /** e.g. "Enable Defender for APIs", "Revert req_…", "Onboard APIs to Defender for APIs". */
-  heading: string;
-  targets: RequestTarget[];
-  /** 1-based; out of range clamps. */
-  page?: number;
-  /** The request this one reverts. */
-  revertOf?: string;
-}
-
 const NOTES: Partial<Record<ViewerRole, string>> = {
-  everyone: 'Only configured approvers can approve; the requester can cancel. One approval covers every subscription listed.',
-  approver: 'You are an approver: one approval covers every subscription listed.',
+  everyone: 'Only configured approvers can approve; the requester can cancel.',
+  approver: 'You are an approver: approve, or reject with a reason.',
   requester: 'Waiting for approvers. You can cancel while it is pending.',
   observer: 'Only configured approvers can act on this request.',
 };
 
-function facts(model: RequestTargetsCardModel): Fact[] {
+function noteFor(model: RequestCardModel, viewerRole: ViewerRole): string | undefined {
+  if (model.status !== 'pending') return undefined;
+  const note = NOTES[viewerRole];
+  return note && model.targets.length > 1 && (viewerRole === 'everyone' || viewerRole === 'approver') ? `${note} One approval covers every subscription listed.` : note;
+}
+
+function facts(model: RequestCardModel): Fact[] {
   const list: Fact[] = [
     { title: 'Requested by', value: escapeMarkdown(model.requester.name, 80) },
     { title: 'Created', value: formatUtc(model.createdAt) },
@@ -79,24 +75,26 @@ function pageActions(requestId: string, page: number, pages: number): ActionJson
   return actions;
 }
 
-export function buildRequestTargetsCard(model: RequestTargetsCardModel, viewerRole: ViewerRole): AdaptiveCardJson {
-  // The shared pieces (banner, buttons, refresh) read only the request-level fields, which this model has.
-  const asApproval = { ...model, plan: model.targets[0]?.plan } as ApprovalCardModel;
-  const banner = statusBanner(asApproval);
+export function buildRequestCard(model: RequestCardModel, viewerRole: ViewerRole): AdaptiveCardJson {
+  const banner = statusBanner(model);
   const views = model.targets.map(requestTargetView);
   const breaks = pageBreaks(views);
   const pages = breaks.length;
   const page = Math.min(Math.max(1, Math.floor(model.page ?? 1)), pages);
   const first = breaks[page - 1];
   const shown = views.slice(first, breaks[page] ?? views.length);
+  const single = model.targets.length === 1 ? model.targets[0].plan : undefined;
   const rejection = model.status === 'rejected' ? model.rejection : undefined;
-  const note = model.status === 'pending' ? NOTES[viewerRole] : undefined;
+  const note = noteFor(model, viewerRole);
   const card = expandTemplate(template, {
-    title: `${escapeMarkdown(model.heading, 100)} · ${model.targets.length === 1 ? escapeMarkdown(model.targets[0].plan.subscriptionName, 80) : `${model.targets.length} subscriptions`}`,
-    subtitle: escapeMarkdown(model.requestId, 60),
+    title: `${escapeMarkdown(model.heading, 100)} · ${single ? escapeMarkdown(single.subscriptionName, 80) : `${model.targets.length} subscriptions`}`,
+    subtitle: single ? `${escapeMarkdown(single.subscriptionId, 60)} · ${escapeMarkdown(model.requestId, 60)}` : escapeMarkdown(model.requestId, 60),
+    hasNotice: Boolean(model.notice),
+    notice: plainText(model.notice, 400),
     bannerText: banner.text,
     bannerColor: bannerTextColor(banner.tone),
     bannerStyle: toneContainerStyle(banner.tone),
+    hasSummary: model.targets.length > 1,
     summary: targetsSummary(model.targets),
     targets: shown,
     hasPages: pages > 1,
@@ -104,16 +102,16 @@ export function buildRequestTargetsCard(model: RequestTargetsCardModel, viewerRo
     pageActions: pageActions(model.requestId, page, pages),
     hasRejection: Boolean(rejection),
     rejectionTitle: rejection ? `Reason from ${escapeMarkdown(rejection.by.name, 80)}${rejection.at ? ` (${formatUtc(rejection.at)})` : ''}:` : '',
+    // A TextRun renders no markdown: the reason is shown exactly as typed (one line, capped).
     rejectionReason: plainText(rejection?.reason, 500) || '(no reason given)',
     hasStatusReason: Boolean(model.statusReason),
     statusReason: plainText(model.statusReason, 300),
     facts: facts(model),
-    hasNotice: Boolean(model.notice),
-    notice: plainText(model.notice, 400),
     hasNote: Boolean(note),
     note: note ?? '',
-    actions: approvalActions(asApproval, viewerRole),
+    actions: approvalActions(model, viewerRole),
   });
-  if (LIVE_STATUSES.includes(model.status)) card.refresh = refreshSection(asApproval);
+  // Attached here rather than templated: a finished request has no refresh section at all.
+  if (LIVE_STATUSES.includes(model.status)) card.refresh = refreshSection(model);
   return card;
 }
