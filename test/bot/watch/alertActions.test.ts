@@ -44,7 +44,7 @@ describe('Take it / Resolve on a watch alert card', () => {
     assert.match(cardText(taken), /Taken \(in progress\) by Avery Approver/);
     assert.equal(alertStatus(), 'InProgress');
     await bot.settle();
-    assert.match(sharedCardText(), /Status\nIn progress[\s\S]*Taken \(in progress\) by Avery Approver/, 'everyone sees it');
+    assert.match(sharedCardText(), /Status: In progress[\s\S]*Taken \(in progress\) by Avery Approver/, 'everyone sees it');
     assert.equal(findExecuteAction(cardOf(bot.adapter.updates.at(-1)), VERBS.alertTake), undefined, 'no Take it on a taken alert');
 
     const resolved = await bot.click(VERBS.alertResolve, { findingId }, RESPONDER, 'channel');
