@@ -1,6 +1,7 @@
 /** The issue's headline numbers and targets, from the results. */
 import type { Headline } from './report';
 import type { BenchResults } from './results';
+import type { WatchResult } from './watch';
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -70,5 +71,22 @@ export function headlines(results: BenchResults): Headline[] {
     metric: `before: paging GET /subscriptions (${b5.pagingSubscriptions.pages} pages) + the same status ≈ ${ms(before)}; after /readyz ÷ that`,
     value: `${round(ready.wallMs / before, 3)}×`,
   });
+  if (results.b6Watch) rows.push(...watchHeadlines(results.b6Watch));
+  return rows;
+}
+
+function watchHeadlines(b6: WatchResult): Headline[] {
+  const rows: Headline[] = [];
+  for (const run of b6.runs) {
+    const fromGraph = run.label === 'resource graph';
+    rows.push({ benchmark: 'B6', metric: `watch scan of ${b6.subscriptions} subs at ${b6.latencyMs} ms/call, ${run.label}: wall (${run.report})`, value: ms(run.wallMs) });
+    rows.push({
+      benchmark: 'B6',
+      metric: `ARM calls, ${run.label}`,
+      value: Object.entries(run.armCallsByKind).map(([kind, count]) => `${count} ${kind}`).join(', '),
+      ...(fromGraph ? { target: '≤ 10 Resource Graph', met: run.graphCalls <= 10 } : {}),
+    });
+  }
+  rows.push({ benchmark: 'B6', metric: `Resource Graph ÷ per subscription, wall (APIs listed for ${b6.coveredServices} services on covered subs either way)`, value: `${b6.graphToFallbackRatio}×` });
   return rows;
 }

@@ -7,6 +7,7 @@ import type { MachineInfo } from './machine';
 import type { TemplatingCost } from './templating';
 import type { TargetStats } from './turnCost';
 import type { TurnProfile } from './turnProfile';
+import type { WatchResult } from './watch';
 
 export interface BenchResults {
   generatedAt: string;
@@ -42,6 +43,8 @@ export interface BenchResults {
     echoRssAfterB1Mb: { rssMb: number; peakRssMb: number };
   };
   b5ColdStatus: ColdStatusResult;
+  /** Absent in results from before the watch existed. */
+  b6Watch?: WatchResult;
   /** Set when `BENCH_ONLY` re-measured some parts into an earlier run's results: which, when, and on what. */
   partialRuns?: Array<{ parts: string[]; at: string; machine: MachineInfo }>;
 }

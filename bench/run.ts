@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: B1 turn cost against a bare echo bot, B2 fleet (Resource Graph against the per-subscription path),
- * B3 approval to enabled, B4 footprint, B5 cold status. Writes bench/results.json and prints a table. Not a test:
- * nothing here passes or fails, and the exit code is 0 whatever the numbers. BENCH_SKIP_PROFILE=1 skips the profiled
- * B1 pass (about a minute). BENCH_ONLY=B2,B5 re-measures just those parts into the existing results.json.
+ * B3 approval to enabled, B4 footprint, B5 cold status, B6 a watch scan. Writes bench/results.json and prints a table.
+ * Not a test: nothing here passes or fails, and the exit code is 0 whatever the numbers. BENCH_SKIP_PROFILE=1 skips the
+ * profiled B1 pass (about a minute). BENCH_ONLY=B2,B5,B6 re-measures just those parts into the existing results.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { describeMachine, finishMachine } from './machine';
 import { measureApproval } from './approval';
 import { measureFleet } from './fleet';
 import { measureColdStatus } from './coldStatus';
+import { measureWatch } from './watch';
 import { headlines } from './headlines';
 import type { BenchResults } from './results';
 import { markdownTable, printTable } from './report';
@@ -26,6 +27,7 @@ import { profileStatusTurns } from './turnProfile';
 
 const B1 = { count: 2000, concurrency: 16, warmupCount: 200, blocks: 4, text: 'status "Contoso Prod"' };
 const say = (line: string) => process.stdout.write(`bench: ${line}\n`);
+const B6_WORDS = 'B6: a watch scan of 5,000 subscriptions at 150 ms per ARM call: Resource Graph, then per subscription';
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim().toUpperCase()).filter(Boolean);
@@ -74,6 +76,8 @@ async function main(): Promise<void> {
   say('B5: cold status among 5,000 subscriptions at 150 ms per ARM call…');
   const coldStatus = await measureColdStatus(teams);
   await teams.connector.close();
+  say(`${B6_WORDS}…`);
+  const watch = await measureWatch();
 
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
       echoRssAfterB1Mb: echoRssAfterB1,
     },
     b5ColdStatus: coldStatus,
+    b6Watch: watch,
   };
   report(results);
 }
@@ -121,10 +126,10 @@ function report(results: BenchResults): void {
   say(`load average ${loadAverage.atStart.join(' ')} → ${loadAverage.atEnd!.join(' ')}; results in bench/results.json`);
 }
 
-/** BENCH_ONLY: the parts that need no build (B2, B5), measured into the results of the last full run. */
+/** BENCH_ONLY: the parts that need no build (B2, B5, B6), measured into the results of the last full run. */
 async function partial(parts: string[]): Promise<void> {
-  const unknown = parts.filter((part) => !['B2', 'B5'].includes(part));
-  if (unknown.length) throw new Error(`BENCH_ONLY: ${unknown.join(', ')} cannot run alone; use B2 and/or B5, or unset BENCH_ONLY for the full run`);
+  const unknown = parts.filter((part) => !['B2', 'B5', 'B6'].includes(part));
+  if (unknown.length) throw new Error(`BENCH_ONLY: ${unknown.join(', ')} cannot run alone; use B2, B5 and/or B6, or unset BENCH_ONLY for the full run`);
   const machine = describeMachine();
   const results = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as BenchResults;
   const teams = await startBenchTeams();
@@ -139,6 +144,10 @@ async function partial(parts: string[]): Promise<void> {
     }
   } finally {
     await teams.connector.close();
+  }
+  if (parts.includes('B6')) {
+    say(`${B6_WORDS}…`);
+    results.b6Watch = await measureWatch();
   }
   results.partialRuns = [...(results.partialRuns ?? []), { parts, at: new Date().toISOString(), machine: finishMachine(machine) }];
   report(results);

@@ -14,6 +14,7 @@ import type { BackgroundWork } from './bot/background';
 import { createErrorSink } from './bot/errorSink';
 import { createBotServer } from './bot/server';
 import { startSweeper } from './bot/sweeper';
+import { startWatch, type RunningWatch } from './bot/watch/watchTimer';
 import { checkStoreWritable } from './wiring/readiness';
 import { wireBotDeps } from './wiring/botDeps';
 import { connectorTokenChecks } from './wiring/botConnectorReadiness';
@@ -25,6 +26,8 @@ export interface RunningBot {
   port: number;
   arm: ArmConnection;
   background: BackgroundWork;
+  /** The watch, when it runs (DEFENDER_WATCH_INTERVAL not `off` and DEFENDER_APPROVAL_CONVERSATION set). */
+  watch?: RunningWatch;
   /** Graceful stop: no new turns, in-flight turns and background work finish, storage is flushed. */
   close(): Promise<void>;
 }
@@ -75,6 +78,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     logger,
     clock,
     proactive: { continueConversation: (reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic) },
+    watch: config.watch,
   });
   const { background, publisher } = deps;
   // The first command then resolves its subscription from memory instead of reading the tenant.
@@ -86,6 +90,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   const reconciled = await approvals.reconcileInterrupted({ minAgeMs: reconcileDelayMs(config.timing) });
   for (const request of reconciled) background.run(`update cards of ${request.id}`, () => publisher.updateAll(request));
   const sweeper = startSweeper(deps, config.sweepIntervalMs);
+  const watch = startWatchIfUseful(deps, config, logger);
 
   const server = createBotServer({
     adapter,
@@ -111,12 +116,25 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
     port,
     arm,
     background,
+    ...(watch ? { watch } : {}),
     async close() {
       sweeper.stop();
+      await watch?.stop();
       await server.close();
       await background.drain();
       await storage.close();
       await arm.close();
     },
   };
+}
+
+/** The watch posts to the approvers' channel only: without one there is nothing to do, and nothing is read. */
+function startWatchIfUseful(deps: ReturnType<typeof wireBotDeps>, config: AppConfig, logger: Logger): RunningWatch | undefined {
+  const { intervalMs } = config.watch;
+  if (intervalMs === undefined) return undefined;
+  if (!config.approvals.approvalConversation) {
+    logger.info('the watch is not running: it posts to the approvers\' channel, and DEFENDER_APPROVAL_CONVERSATION is not set');
+    return undefined;
+  }
+  return startWatch(deps, intervalMs);
 }

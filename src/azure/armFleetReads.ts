@@ -4,8 +4,10 @@
  */
 import type { FleetRow, Subscription } from '../core/defender';
 import { isDefenderError } from '../core/errors';
-import type { ApiManagementInventoryService } from '../core/fleet';
+import type { ApiManagementInventoryService, FleetApiAlerts } from '../core/fleet';
+import { isOpenAlert, type ApiAlert } from '../core/monitoring';
 import type { OperationOptions } from '../core/ports';
+import { readApiAlerts } from './alertsReader';
 import type { ArmTransport } from './armTransport';
 import { mapWithConcurrency } from './boundedConcurrency';
 import { readOnboardedApiNames } from './apiOnboarder';
@@ -77,4 +79,25 @@ export async function readApiManagementInventoryFromArm(
     }));
   });
   return perSubscription.flat();
+}
+
+/** Each subscription's alerts API, open API alerts since `since`; a subscription that cannot be read is named, not fatal. */
+export async function readOpenApiAlertsFromArm(
+  transport: ArmTransport,
+  subscriptions: Subscription[],
+  concurrency: number,
+  options: OperationOptions & { since: Date },
+): Promise<Pick<FleetApiAlerts, 'alerts' | 'unreadable'>> {
+  const alerts: ApiAlert[] = [];
+  const unreadable: FleetApiAlerts['unreadable'] = [];
+  await mapWithConcurrency(subscriptions, concurrency, async ({ subscriptionId }) => {
+    try {
+      alerts.push(...(await readApiAlerts(transport, subscriptionId, options)).filter(isOpenAlert));
+    } catch (error) {
+      if (unregistered(error)) return; // no Microsoft.Security: no alerts
+      if (!isDefenderError(error)) throw error;
+      unreadable.push({ subscriptionId, error: { code: error.code, message: error.message } });
+    }
+  });
+  return { alerts, unreadable };
 }

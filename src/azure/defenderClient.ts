@@ -7,7 +7,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { DefenderSettings, Subscription, SubscriptionResolution, SubscriptionStatus } from '../core/defender';
 import { isDefenderError } from '../core/errors';
-import type { ApiManagementInventory, FleetView } from '../core/fleet';
+import type { ApiManagementInventory, ApiManagementServiceRef, FleetApiAlerts, FleetView, ServiceApis } from '../core/fleet';
 import type { TargetOutcome } from '../core/outcome';
 import type { TargetPlan } from '../core/plan';
 import { systemClock, type Clock, type DefenderGateway, type ListApiAlertsOptions, type ListFleetOptions, type OperationOptions } from '../core/ports';
@@ -27,6 +27,7 @@ import { RecentOwnWrites } from './recentOwnWrites';
 import { ResourceGraphClient } from './resourceGraph/resourceGraphClient';
 import { readApiAlerts, writeAlertStatus } from './alertsReader';
 import { joinApiPosture, readApiCollections } from './apiPostureReader';
+import { readServiceApis } from './apiManagementApis';
 
 export const DEFAULT_FLEET_CONCURRENCY = 16;
 
@@ -167,6 +168,15 @@ export class DefenderClient implements DefenderGateway {
         return { subscription, error: { code: error.code, message: error.message } };
       }
     });
+  }
+
+  listFleetOpenApiAlerts(options: ListApiAlertsOptions & ListFleetOptions = {}): Promise<FleetApiAlerts> {
+    const since = options.since ?? new Date(this.clock.now().getTime() - API_ALERT_WINDOW_IN_MS);
+    return this.fleet.readOpenApiAlerts({ ...options, since });
+  }
+
+  listApiManagementApis(services: readonly ApiManagementServiceRef[], options: ListFleetOptions = {}): Promise<ServiceApis[]> {
+    return readServiceApis(this.transport, services, options.concurrency ?? this.fleetConcurrency, options);
   }
 
   setAlertStatus(subscriptionId: string, alert: AlertRef, status: SettableAlertStatus, options?: OperationOptions): Promise<void> {

@@ -3,19 +3,21 @@
  * a handful of calls for thousands of subscriptions; or, when Graph answers 403, cannot be reached, keeps
  * throttling or sees no subscription that ARM lists (no Reader), from ARM one subscription at a time, saying so. After such a failure Graph is left alone for a minute,
  * so a user does not wait for the SDK's retries on every command. `list`, `enable all` planning, name resolution
- * and (later) the watch scan all read through here.
+ * and the watch scan all read through here.
  */
 import type { Subscription } from '../core/defender';
 import { isDefenderError, type DefenderErrorCode } from '../core/errors';
-import type { ApiManagementInventory, FleetView } from '../core/fleet';
+import type { ApiManagementInventory, FleetApiAlerts, FleetView } from '../core/fleet';
 import type { Clock, ListFleetOptions, OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
-import { listSubscriptionsFromArm, readApiManagementInventoryFromArm, readFleetFromArm } from './armFleetReads';
+import { listSubscriptionsFromArm, readApiManagementInventoryFromArm, readFleetFromArm, readOpenApiAlertsFromArm } from './armFleetReads';
 import {
   API_COLLECTIONS_QUERY,
   API_MANAGEMENT_SERVICES_QUERY,
   DEFENDER_SETTINGS_QUERY,
+  OPEN_API_ALERTS_QUERY,
   SUBSCRIPTIONS_QUERY,
+  toApiAlertsFromRows,
   toApiManagementInventory,
   toFleetRowFromRow,
   toSubscriptionFromRow,
@@ -91,6 +93,21 @@ export class FleetReads {
         const subscriptions = await this.options.listSubscriptions(options);
         const services = await readApiManagementInventoryFromArm(this.options.transport, subscriptions, options.concurrency ?? this.options.fleetConcurrency, options);
         return { services, source: 'arm', fallbackReason: reason };
+      },
+    );
+  }
+
+  /**
+   * Every open Defender for APIs alert: one Graph query (an empty answer is normal: most subscriptions have none), or
+   * the alerts API of each subscription for the last `since`.
+   */
+  readOpenApiAlerts(options: ListFleetOptions & { since: Date }): Promise<FleetApiAlerts> {
+    return this.viaGraph<FleetApiAlerts>(
+      async () => ({ alerts: toApiAlertsFromRows(await this.options.graph.query(OPEN_API_ALERTS_QUERY, options)), unreadable: [], source: 'resource-graph' }),
+      async (reason) => {
+        const subscriptions = await this.options.listSubscriptions(options);
+        const read = await readOpenApiAlertsFromArm(this.options.transport, subscriptions, options.concurrency ?? this.options.fleetConcurrency, options);
+        return { ...read, source: 'arm', fallbackReason: reason };
       },
     );
   }

@@ -5,11 +5,16 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import { REJECT_REASON_MAX_LENGTH, VERBS } from '../cards';
 import { REQUEST_ID_PATTERN } from '../core/approval';
+import { API_SUB_PLANS } from '../core/defender';
+import { FINDING_ID_PATTERN } from '../core/watch/findings';
 
 const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const requestId = { type: 'string', pattern: REQUEST_ID_PATTERN.source };
 const planHash = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const subscriptionId = { type: 'string', pattern: GUID };
+/** A watch finding, by the id the bot gave it: the alert itself is looked up in the bot's own store. */
+const findingId = { type: 'string', pattern: FINDING_ID_PATTERN.source };
+const apiSubPlan = { type: 'string', enum: [...API_SUB_PLANS] };
 /** 1-based page of a paged card. */
 const page = { type: 'integer', minimum: 1, maximum: 1000 };
 
@@ -33,6 +38,9 @@ export const ACTION_SCHEMAS = {
   [VERBS.onboardApis]: objectSchema({ subscriptionId }, ['subscriptionId']),
   [VERBS.postureMore]: objectSchema({ subscriptionId, page }, ['subscriptionId', 'page']),
   [VERBS.alertsMore]: objectSchema({ subscriptionId, page }, ['page']),
+  [VERBS.reenable]: objectSchema({ subscriptionId, apiSubPlan }, ['subscriptionId']),
+  [VERBS.alertTake]: objectSchema({ findingId }, ['findingId']),
+  [VERBS.alertResolve]: objectSchema({ findingId }, ['findingId']),
 } as const;
 
 export type KnownVerb = keyof typeof ACTION_SCHEMAS;

@@ -33,11 +33,15 @@ import * as retry from './actions/retry.action';
 import * as onboardApis from './actions/onboardApis.action';
 import * as postureMore from './actions/postureMore.action';
 import * as alertsMore from './actions/alertsMore.action';
+import * as reenable from './actions/reenable.action';
+import * as alertTake from './actions/alertTake.action';
+import * as alertResolve from './actions/alertResolve.action';
 import * as unknownAction from './actions/unknown.action';
 
 const REGISTRARS = [
   help, status, posture, alerts, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, revert, onboard, fallback,
   statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry, requestPage, onboardApis, postureMore, alertsMore,
+  reenable, alertTake, alertResolve,
   unknownAction,
 ];
 

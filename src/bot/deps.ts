@@ -12,6 +12,21 @@ import type { ProactiveChannel } from './detachedTurn';
 import type { RefreshAudience } from './refreshAudience';
 import type { ConversationAddresses } from './conversationAddresses';
 import type { ActivityLedger } from './activityLedger';
+import type { WatchSettings } from '../config/watchSettings';
+import type { WatchLease, WatchMemory } from '../core/watch/ports';
+import type { WatchService } from '../core/watch/watchService';
+import type { WatchChannel } from './watch/watchChannel';
+
+/** The watch (src/core/watch): scans, their memory and lease, the cards in the approvers' channel, who may respond to alerts. */
+export interface WatchDeps {
+  service: WatchService;
+  lease: WatchLease;
+  memory: WatchMemory;
+  channel: WatchChannel;
+  settings: WatchSettings;
+  /** DEFENDER_RESPONDERS: besides approvers, who may take and resolve alerts. */
+  responders: string[];
+}
 
 export interface BotDeps {
   gateway: DefenderGateway;
@@ -31,6 +46,7 @@ export interface BotDeps {
   logger: Logger;
   clock: Clock;
   background: BackgroundWork;
+  watch: WatchDeps;
   /** Per-user limits on enable, approvals and fleet-wide lists. */
   rateLimits: BotRateLimits;
   /** Turns in a conversation outside the turn that started them: card updates, and card actions (actionRoute.ts). */

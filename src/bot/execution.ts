@@ -7,6 +7,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { BotDeps } from './deps';
 import { reconcileDelayMs } from '../core/approval';
 import type { PlanKind } from '../core/plan';
+import { validationSummary } from './validationSummary';
 
 const SUCCESS_TEXT: Record<PlanKind, string> = {
   enable: 'Defender for APIs and API security posture are on',
@@ -53,6 +54,6 @@ export function executeInBackground(deps: BotDeps, request: ApprovalRequest, app
     }
     await deps.publisher.updateAll(finished);
     const ending = ENDINGS[finished.status];
-    if (ending) await deps.publisher.notifyRequester(finished, { ...ending, text: endingText(finished) });
+    if (ending) await deps.publisher.notifyRequester(finished, { ...ending, text: endingText(finished) + (await validationSummary(deps, finished)) });
   });
 }

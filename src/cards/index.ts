@@ -18,3 +18,6 @@ export { buildPostureCard, POSTURE_PAGE_SIZE } from './postureCard';
 export { safePortalUrl, PORTAL_HOSTS } from './portalLink';
 export { buildRequestCard, REQUEST_TARGETS_PAGE_SIZE } from './requestCard';
 export { cardSizeInUtf16Bytes, fitForTeams, MAX_CARD_UTF16_BYTES } from './cardSize';
+export { buildWatchAlertCard, currentAlertStatus, WATCH_ALERT_MAX_STEPS } from './watchAlertCard';
+export type { WatchAlertCardModel } from './watchAlertCard';
+export { buildCoverageLostCard, buildNewApiCard, buildWatchDigestCard } from './watchCards';

@@ -27,6 +27,12 @@ export const VERBS = {
   postureMore: 'defender.posture.more',
   /** Alerts card "Show more": data { page } plus { subscriptionId } when one subscription was asked about. */
   alertsMore: 'defender.alerts.more',
+  /** Watch card "Request re-enable": the `enable` request, back to the subplan it had: data { subscriptionId, apiSubPlan? }. */
+  reenable: 'defender.watch.reenable',
+  /** Watch alert card "Take it" (status InProgress): data { findingId }. */
+  alertTake: 'defender.alert.take',
+  /** Watch alert card "Resolve" (status Resolved): data { findingId }. */
+  alertResolve: 'defender.alert.resolve',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -46,3 +52,5 @@ export interface RequestPageActionData { requestId: string; page: number }
 export interface OnboardApisActionData { subscriptionId: string }
 export interface PostureMoreActionData { subscriptionId: string; page: number }
 export interface AlertsMoreActionData { page: number; subscriptionId?: string }
+export interface ReenableActionData { subscriptionId: string; apiSubPlan?: string }
+export interface AlertStatusActionData { findingId: string }

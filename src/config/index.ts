@@ -9,6 +9,7 @@ import { SimulatorSettings } from './simulatorSettings';
 import { readDemoArmSettings } from './demoArm';
 import { readDataDir, readStorageSettings, type StorageSettings } from './storageSettings';
 import { readRateLimitSettings, type RateLimitSettings } from './rateLimitSettings';
+import { readWatchSettings, type WatchSettings } from './watchSettings';
 import { readCloud, type CloudSettings } from './clouds';
 import { ApprovalPolicyError, createApprovalPolicy, type ApprovalPolicyField } from '../core/approval';
 import type { ApprovalPolicy } from '../core/approval';
@@ -64,6 +65,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Per-user limits on enable, approvals and fleet-wide lists (DEFENDER_RATE_LIMIT_*). */
   rateLimits: RateLimitSettings;
+  /** The watch of coverage, new APIs and alerts (DEFENDER_WATCH_*, DEFENDER_RESPONDERS). */
+  watch: WatchSettings;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -226,5 +229,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     timing: readTiming(env),
     maxBodyBytes: 256 * 1024,
     rateLimits: readRateLimitSettings(env),
+    watch: readWatchSettings(env, mode),
   };
 }

@@ -3,7 +3,8 @@
  * seconds to minutes, or (when Resource Graph cannot be used) from one ARM read per subscription. Either way they
  * only inform a person or a plan: every write is decided on a fresh ARM read of its own subscription.
  */
-import { isApiPostureOn, isDefenderForApisOn, type DefenderSettings, type FleetRow } from './defender';
+import { isApiPostureOn, isDefenderForApisOn, type ApiManagementApi, type DefenderSettings, type FleetRow } from './defender';
+import type { ApiAlert } from './monitoring';
 
 export type FleetSource = 'resource-graph' | 'arm';
 
@@ -29,6 +30,30 @@ export interface ApiManagementInventory {
   services: ApiManagementInventoryService[];
   source: FleetSource;
   fallbackReason?: string;
+}
+
+/** Open Defender for APIs alerts of every visible subscription (same sources as FleetView). */
+export interface FleetApiAlerts {
+  /** Alerts with status Active or InProgress. */
+  alerts: ApiAlert[];
+  /** Subscriptions whose alerts could not be read (reading one by one only: Resource Graph answers for all or none). */
+  unreadable: Array<{ subscriptionId: string; error: { code: string; message: string } }>;
+  source: FleetSource;
+  fallbackReason?: string;
+}
+
+/** Where an API Management service is. */
+export interface ApiManagementServiceRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
+
+/** One service's APIs, or why they could not be read. */
+export interface ServiceApis {
+  service: ApiManagementServiceRef;
+  apis?: ApiManagementApi[];
+  error?: { code: string; message: string };
 }
 
 /** covered: both settings on; partly covered: one of them; off: neither. */

@@ -3,7 +3,7 @@
  * tests wire the real ARM simulator and real file storage through the same interfaces.
  */
 import type { DefenderSettings, Subscription, SubscriptionResolution, SubscriptionStatus } from './defender';
-import type { ApiManagementInventory, FleetView } from './fleet';
+import type { ApiManagementInventory, ApiManagementServiceRef, FleetApiAlerts, FleetView, ServiceApis } from './fleet';
 import type { TargetPlan } from './plan';
 import type { TargetOutcome } from './outcome';
 import type { AlertRef, ApiAlert, ApiPosture, SettableAlertStatus, SubscriptionApiAlerts } from './monitoring';
@@ -49,6 +49,13 @@ export interface DefenderGateway {
   listApiAlerts(subscriptionId: string, options?: ListApiAlertsOptions): Promise<ApiAlert[]>;
   /** listApiAlerts on every visible subscription, with bounded concurrency; one failing does not fail the rest. */
   listFleetApiAlerts(options?: ListApiAlertsOptions & ListFleetOptions): Promise<SubscriptionApiAlerts[]>;
+  /**
+   * The open Defender for APIs alerts of every visible subscription, for the watch: from Resource Graph (one query),
+   * or the alerts API of each subscription for the last 7 days (unless `since` says otherwise) when Graph is unusable.
+   */
+  listFleetOpenApiAlerts(options?: ListApiAlertsOptions & ListFleetOptions): Promise<FleetApiAlerts>;
+  /** The APIs of each service (one ARM call each: Resource Graph does not index APIs); a failing one does not fail the rest. */
+  listApiManagementApis(services: readonly ApiManagementServiceRef[], options?: ListFleetOptions): Promise<ServiceApis[]>;
   /** Take it (`InProgress`) or Resolve one alert; the only write the monitoring features make. */
   setAlertStatus(subscriptionId: string, alert: AlertRef, status: SettableAlertStatus, options?: OperationOptions): Promise<void>;
   /** The plans, the onboarded APIs with their posture counts, and the API Management APIs not onboarded. */

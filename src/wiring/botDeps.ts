@@ -19,6 +19,8 @@ import { failuresToCaller, type ProactiveChannel } from '../bot/detachedTurn';
 import { BotRateLimits } from '../bot/rateLimit';
 import { RefreshAudience, type MemberLookup } from '../bot/refreshAudience';
 import { RequestCards } from '../bot/requestCards';
+import type { WatchSettings } from '../config/watchSettings';
+import { wireWatch } from './watch';
 
 export interface BotWiring {
   store: KeyValueStore;
@@ -35,6 +37,9 @@ export interface BotWiring {
   connectorRetry?: ConnectorRetryOptions;
   workingCardDelayMs?: number;
   invokeAnswerBudgetMs?: number;
+  /** The watch's settings (default: Medium, no responders, no timer) and, for tests, this instance's lease holder id. */
+  watch?: WatchSettings;
+  watchInstanceId?: string;
 }
 
 export function wireBotDeps(wiring: BotWiring): BotDeps {
@@ -43,6 +48,7 @@ export function wireBotDeps(wiring: BotWiring): BotDeps {
   const proactive = failuresToCaller(addresses.addressed(wiring.proactive));
   const requestCards = new RequestCards(store);
   const refreshAudience = new RefreshAudience(config.approvals, clock, logger, wiring.memberLookup);
+  const approvalChannel = new ApprovalChannel(store, config.approvals.approvalConversation);
   const publisher = new CardPublisher({
     requestCards,
     proactive,
@@ -50,7 +56,7 @@ export function wireBotDeps(wiring: BotWiring): BotDeps {
     drawing: { policy: config.approvals, clock },
     latest: (requestId) => wiring.approvals.get(requestId),
     logger,
-    approvalChannel: new ApprovalChannel(store, config.approvals.approvalConversation),
+    approvalChannel,
     ...(wiring.connectorRetry ? { retry: wiring.connectorRetry } : {}),
   });
   return {
@@ -67,6 +73,10 @@ export function wireBotDeps(wiring: BotWiring): BotDeps {
     logger,
     clock,
     background: new BackgroundWork(logger),
+    watch: wireWatch({
+      store, gateway: wiring.gateway, clock, logger, proactive, approvalChannel, settings: wiring.watch, connectorRetry: wiring.connectorRetry,
+      ...(wiring.watchInstanceId ? { instanceId: wiring.watchInstanceId } : {}),
+    }),
     rateLimits: new BotRateLimits(config.rateLimits, clock, logger),
     ...(wiring.workingCardDelayMs !== undefined ? { workingCardDelayMs: wiring.workingCardDelayMs } : {}),
     ...(wiring.invokeAnswerBudgetMs !== undefined ? { invokeAnswerBudgetMs: wiring.invokeAnswerBudgetMs } : {}),

@@ -9,7 +9,7 @@ import { executeTarget } from '../../src/core/approval/execution';
 import type { TargetOutcome } from '../../src/core/outcome';
 import { planTarget, type EnableTarget, type PlanOptions, type TargetPlan } from '../../src/core/plan';
 import { SimulatorCredential } from '../../src/azure/credentials';
-import { startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../src/azure/simulator';
+import { startArmSimulator, type ArmSimulator, type SimulatorSeed, type StartArmSimulatorOptions } from '../../src/azure/simulator';
 
 export const SUB_PROD = 'aaaaaaaa-0000-4000-8000-000000000001';
 export const SUB_PROD_EU = 'aaaaaaaa-0000-4000-8000-000000000002';
@@ -61,8 +61,8 @@ export function applyAsExecutor(client: DefenderClient, target: TargetPlan): Pro
   return executeTarget(client, target);
 }
 
-export async function startHarness(seed: SimulatorSeed = testSeed(), options: Partial<DefenderClientOptions> = {}): Promise<Harness> {
-  const simulator = await startArmSimulator({ port: 0, seed });
+export async function startHarness(seed: SimulatorSeed = testSeed(), options: Partial<DefenderClientOptions> = {}, simulatorOptions: Pick<StartArmSimulatorOptions, 'clock'> = {}): Promise<Harness> {
+  const simulator = await startArmSimulator({ port: 0, seed, ...simulatorOptions });
   const client = new DefenderClient({
     credential: new SimulatorCredential(),
     endpoint: simulator.url,

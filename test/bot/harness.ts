@@ -19,6 +19,7 @@ import { createErrorSink } from '../../src/bot/errorSink';
 import { wireBotDeps } from '../../src/wiring/botDeps';
 import { createLogger, type Logger } from '../../src/logging';
 import type { AppConfig } from '../../src/config';
+import type { WatchSettings } from '../../src/config/watchSettings';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../../src/config/rateLimitSettings';
 import { TeamsTestAdapter } from './teamsTestAdapter';
 import { ManualClock } from '../support/manualClock';
@@ -40,6 +41,10 @@ export interface HarnessOptions {
   logger?: Logger;
   /** How long a click may take before it is answered "still working" (default: the production 3 s). */
   invokeAnswerBudgetMs?: number;
+  /** The watch's minimum severity and responders (default Medium, none); scans are driven by deps.watch.service.scan(). */
+  watch?: WatchSettings;
+  /** The watch lease's holder id: two harnesses with two ids are two instances. */
+  watchInstanceId?: string;
 }
 
 export interface BotHarness {
@@ -110,6 +115,8 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     connectorRetry: { baseDelayInMs: 1, maxDelayInMs: 5 },
     workingCardDelayMs: 60_000,
     ...(options.invokeAnswerBudgetMs !== undefined ? { invokeAnswerBudgetMs: options.invokeAnswerBudgetMs } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
+    ...(options.watchInstanceId ? { watchInstanceId: options.watchInstanceId } : {}),
   });
   const { background } = deps;
   const app = createBotApplication(deps);
@@ -139,6 +146,8 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     settle: () => background.drain(),
     async close() {
       await background.drain();
+      // As src/index.ts does on shutdown: another instance may scan at once.
+      await deps.watch.lease.release();
       await store.flush();
       if (!options.simulator) await simulator.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -5,6 +5,8 @@
  */
 import type { DefenderSettings, FleetRow, Subscription } from '../../core/defender';
 import type { ApiManagementInventoryService } from '../../core/fleet';
+import { API_ALERT_TYPE_PREFIX, isApiAlertType, type ApiAlert } from '../../core/monitoring';
+import { toApiAlert, type ArmAlert } from '../models/alert';
 import { isSupportedApimSku, resourceGroupOf } from '../models/apiManagement';
 import { API_PRICING, CLOUD_POSTURE_PRICING, toApiPlanState, toCspmPlanState, type ArmExtension } from '../models/pricing';
 
@@ -147,4 +149,35 @@ export function toApiManagementInventory(services: ApiManagementServiceRow[], co
     skuSupported: isSupportedApimSku(service.sku),
     onboardedApis: onboarded.get(service.id.toLowerCase()) ?? [],
   }));
+}
+
+export interface ApiAlertRow {
+  /** "/subscriptions/{id}[/resourceGroups/{rg}]/providers/Microsoft.Security/locations/{location}/alerts/{name}" */
+  id: string;
+  subscriptionId: string;
+  /** The alert's properties as the alerts API (2022-01-01) returns them. */
+  properties: ArmAlert['properties'] | null;
+}
+
+/**
+ * The open Defender for APIs alerts of every subscription, from `securityresources` (where Defender for Cloud files
+ * its alerts with the alerts API's properties). Open only: the watch looks for alerts it has not seen open before.
+ */
+export const OPEN_API_ALERTS_QUERY: GraphQuery<ApiAlertRow> = {
+  purpose: 'list the open Defender for APIs alerts',
+  text: lines(
+    'securityresources',
+    "| where type =~ 'microsoft.security/locations/alerts'",
+    `| where properties.alertType startswith_cs '${API_ALERT_TYPE_PREFIX}' and properties.status in~ ('Active', 'InProgress')`,
+    '| project id, subscriptionId, properties',
+    '| order by id asc',
+  ),
+};
+
+/** Rows whose id the bot could not address again, or that are not API alerts after all, are left out. */
+export function toApiAlertsFromRows(rows: ApiAlertRow[]): ApiAlert[] {
+  return rows
+    .filter((row) => isApiAlertType(row.properties?.alertType))
+    .map((row) => toApiAlert(row.subscriptionId, { id: row.id, properties: row.properties ?? undefined }))
+    .filter((alert): alert is ApiAlert => alert !== undefined);
 }

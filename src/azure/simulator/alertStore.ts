@@ -16,6 +16,8 @@ export interface AlertRecord {
   resourceGroup?: string;
   /** AlertProperties as ARM returns them; `status` changes in place. */
   properties: Record<string, unknown> & { status: string; timeGeneratedUtc: string };
+  /** Epoch ms before which the alert does not exist yet (a seed's appearsAfterSeconds). */
+  appearsAtMs?: number;
 }
 
 interface SubscriptionAlerts {
@@ -71,10 +73,12 @@ export class AlertStore {
     this.entry(subscriptionId).canRead = canRead;
   }
 
-  /** Newest first, like the portal; `location` narrows to one ASC location. */
+  /** Newest first, like the portal; `location` narrows to one ASC location. Alerts not raised yet are not there. */
   list(subscriptionId: string, location?: string): AlertRecord[] {
+    const nowMs = this.clock().getTime();
     return this.entry(subscriptionId)
-      .alerts.filter((alert) => !location || alert.location.toLowerCase() === location.toLowerCase())
+      .alerts.filter((alert) => (alert.appearsAtMs ?? 0) <= nowMs)
+      .filter((alert) => !location || alert.location.toLowerCase() === location.toLowerCase())
       .sort((a, b) => Date.parse(b.properties.timeGeneratedUtc) - Date.parse(a.properties.timeGeneratedUtc) || a.name.localeCompare(b.name));
   }
 
@@ -85,8 +89,9 @@ export class AlertStore {
   /** Adds a (validated) seed alert as ARM would hold it. */
   add(subscriptionId: string, seed: SeedAlert): AlertRecord {
     const entry = this.entry(subscriptionId);
-    const { location = DEFAULT_ALERT_LOCATION, ...given } = seed;
-    const time = given.timeGeneratedUtc ?? this.clock().toISOString();
+    const { location = DEFAULT_ALERT_LOCATION, appearsAfterSeconds, ...given } = seed;
+    const appearsAtMs = appearsAfterSeconds ? this.clock().getTime() + appearsAfterSeconds * 1000 : undefined;
+    const time = given.timeGeneratedUtc ?? new Date(appearsAtMs ?? this.clock().getTime()).toISOString();
     entry.added += 1;
     // Seeds are validated (date-time), so the time parses; the clock covers a test that adds an alert directly.
     const parsed = Number.isNaN(Date.parse(time)) ? this.clock() : new Date(time);
@@ -108,7 +113,7 @@ export class AlertStore {
       alertUri: portalUri(entry.subscriptionId, name, location, resourceGroup),
       ...given,
     };
-    const record: AlertRecord = { name, location, ...(resourceGroup ? { resourceGroup } : {}), properties };
+    const record: AlertRecord = { name, location, ...(resourceGroup ? { resourceGroup } : {}), properties, ...(appearsAtMs ? { appearsAtMs } : {}) };
     entry.alerts.push(record);
     return record;
   }

@@ -1,9 +1,13 @@
 /**
  * The demo seed's security alerts: realistic Defender for APIs alerts (names and wording after Microsoft's
  * "Alerts for Defender for APIs" reference) on Contoso Dev, where the plan is on, plus alerts `alerts` must
- * never show: a VM_ one, and an API one older than the 7-day window. Times are relative to start-up.
+ * never show: a VM_ one, and an API one older than the 7-day window; plus one raised 90 s after start-up, for the
+ * watch to post. Times are relative to start-up.
  */
 import type { SeedAlert } from './types';
+
+/** When the demo's one late alert is raised, after start-up: something new for the watch to post. */
+export const DEMO_WATCH_ALERT_DELAY_SECONDS = 90;
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
@@ -74,6 +78,21 @@ export function contosoDevAlerts(subscriptionId: string): SeedAlert[] {
       timeGeneratedUtc: hoursAgo(5 * 24),
       compromisedEntity: 'Orders v1',
       description: 'A suspicious spike in API traffic was detected from client IP 192.0.2.60 to the API endpoint POST /orders/v1/orders.',
+      remediationSteps: TRAFFIC_STEPS,
+      intent: 'Impact',
+      resourceIdentifiers: apiResource(subscriptionId, 'orders-v1'),
+    },
+    {
+      // Raised 90 s after start-up, after the watch's baseline: in demo mode (a scan every 30 s) the approvers'
+      // channel gets a watch card for it within two minutes.
+      alertType: 'API_SpikeInAPITraffic',
+      alertDisplayName: 'Suspicious spike in API traffic to an API endpoint from a single IP address',
+      severity: 'High',
+      appearsAfterSeconds: DEMO_WATCH_ALERT_DELAY_SECONDS,
+      compromisedEntity: 'Orders v1',
+      description:
+        'A suspicious spike in API traffic was detected from client IP 198.51.100.23 to the API endpoint POST /orders/v1/orders: ' +
+        '40 times its 30-day baseline within ten minutes, from an IP address never seen calling this API before.',
       remediationSteps: TRAFFIC_STEPS,
       intent: 'Impact',
       resourceIdentifiers: apiResource(subscriptionId, 'orders-v1'),

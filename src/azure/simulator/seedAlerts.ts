@@ -28,7 +28,11 @@ export function alertSeedProblem(raw: unknown, at: string): SeedProblem | undefi
   if (alert.location !== undefined && !(typeof alert.location === 'string' && LOCATION.test(alert.location))) {
     return { field: `${at}.location`, problem: 'must be an Azure location name such as "westeurope"' };
   }
-  const { location: _location, ...properties } = alert;
+  const delay = alert.appearsAfterSeconds;
+  if (delay !== undefined && !(typeof delay === 'number' && Number.isInteger(delay) && delay >= 0 && delay <= 86_400)) {
+    return { field: `${at}.appearsAfterSeconds`, problem: 'must be a whole number of seconds from 0 to 86400' };
+  }
+  const { location: _location, appearsAfterSeconds: _delay, ...properties } = alert;
   const verdict = specValidator().validateResponse('AlertProperties', properties);
   if (!verdict.valid) return { field: `${at}.${verdict.field}`, problem: `${verdict.message} (alerts.json 2022-01-01, AlertProperties)` };
   return undefined;

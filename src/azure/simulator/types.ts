@@ -94,6 +94,12 @@ export interface SeedAlert {
   timeGeneratedUtc?: string;
   /** The ASC location in the alert's id; a simulator extension (not an AlertProperties name). Default westeurope. */
   location?: string;
+  /**
+   * A simulator extension: the alert is raised this many seconds after the simulator starts (invisible until then,
+   * and generated then unless timeGeneratedUtc says otherwise). The demo seed uses it so the watch has something
+   * new to post a minute after start-up.
+   */
+  appearsAfterSeconds?: number;
   [property: string]: unknown;
 }
 

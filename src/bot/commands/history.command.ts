@@ -9,9 +9,9 @@ import { resolveOrExplain } from '../subscriptionLookup';
 
 const HISTORY_LIMIT = 20;
 
-/** "request.approval-recorded" → "approval recorded". */
+/** "request.approval-recorded" → "approval recorded"; "alert.taken" → "alert taken". */
 function actionWords(type: AuditEntry['type']): string {
-  return type.replace(/^request\./, '').replace(/-/g, ' ');
+  return type.replace(/^request\./, '').replace(/[.-]/g, ' ');
 }
 
 function outcomeOf(entry: AuditEntry): string | undefined {

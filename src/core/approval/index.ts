@@ -7,7 +7,7 @@ export * from './policy';
 export * from './refusals';
 export * from './errors';
 export * from '../keyValueStore';
-export { RequestRepository, StoreContentionError, DuplicateRequestIdError } from './requestRepository';
+export { RequestRepository, StoreContentionError, StoreMisconfiguredError, DuplicateRequestIdError } from './requestRepository';
 export { ApprovalService } from './approvalService';
 export type { ApprovalServiceDeps } from './approvalService';
 export { finalStatus, reconcileDelayMs } from './execution';

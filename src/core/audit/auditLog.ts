@@ -1,5 +1,6 @@
 /**
- * The audit port: an append-only, hash-chained record of every request transition.
+ * The audit port: an append-only, hash-chained record of every request transition, and of every Take it / Resolve
+ * of a watch alert.
  * src/storage/fileAuditLog.ts writes it as JSON lines; chain.ts seals and verifies entries.
  */
 import type { Person } from '../approval';
@@ -18,6 +19,10 @@ export const AUDIT_EVENT_TYPES = [
   'request.retried',
   'request.reconciled',
   'request.abandoned',
+  // Take it / Resolve on a watch alert card (requestId is empty: no request is involved), and a refused click.
+  'alert.taken',
+  'alert.resolved',
+  'alert.refused',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

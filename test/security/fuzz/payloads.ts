@@ -26,6 +26,10 @@ export function validPayloads(open: OpenRequestIds): Array<{ verb: string; data:
     { verb: VERBS.postureMore, data: { subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev, page: 2 } },
     { verb: VERBS.alertsMore, data: { page: 2 } },
     { verb: VERBS.alertsMore, data: { page: 1, subscriptionId: DEMO_SUBSCRIPTIONS.legacyBilling } },
+    { verb: VERBS.reenable, data: { subscriptionId: DEMO_SUBSCRIPTIONS.contosoDev, apiSubPlan: 'P2' } },
+    // No watch finding exists in the fuzz bot: every one names no alert, so none may reach ARM.
+    { verb: VERBS.alertTake, data: { findingId: 'a'.repeat(40) } },
+    { verb: VERBS.alertResolve, data: { findingId: 'b'.repeat(40) } },
   ];
 }
 
@@ -39,6 +43,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: 1, max: 300_000 }).map((length) => 'x'.repeat(length)),
   fc.stringMatching(/^req_[a-z2-7]{20}$/),
   fc.stringMatching(/^[0-9a-f]{64}$/),
+  fc.stringMatching(/^[0-9a-f]{40}$/),
 );
 
 /** Sets a key as an own, enumerable property, even `__proto__` (as JSON.parse would deliver it). */

@@ -72,7 +72,7 @@ export class ResourceGraphEngine {
     const page = this.pages.page(
       { queryKey: JSON.stringify([body.query, body.subscriptions ?? null]), $top: options.$top, $skip: options.$skip, $skipToken: options.$skipToken },
       this.nowMs(),
-      (): Row[] => evaluate(pipeline, (table, pinned) => graphTable(table, pinned, records)).rows,
+      (): Row[] => evaluate(pipeline, (table, pinned) => graphTable(table, pinned, records, this.state.alerts)).rows,
     );
     return {
       status: 200,

@@ -145,6 +145,12 @@ function equalsLoosely(a: unknown, b: unknown): boolean {
   return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 }
 
+/** Kusto compares the string forms; a missing value is "", which starts with nothing but "". */
+function startsWith(value: unknown, prefix: unknown, ignoreCase: boolean): boolean {
+  const [text, start] = [toKustoString(value), toKustoString(prefix)];
+  return ignoreCase ? text.toLowerCase().startsWith(start.toLowerCase()) : text.startsWith(start);
+}
+
 function evalExpr(expr: Expr, row: Row): unknown {
   switch (expr.kind) {
     case 'column': {
@@ -163,6 +169,7 @@ function evalExpr(expr: Expr, row: Row): unknown {
     case 'compare': {
       const left = evalExpr(expr.left, row);
       const right = evalExpr(expr.right, row);
+      if (expr.op === 'startswith' || expr.op === 'startswith_cs') return startsWith(left, right, expr.op === 'startswith');
       const equal = expr.op === '==' || expr.op === '!=' ? left !== null && left === right : equalsLoosely(left, right);
       return expr.op === '==' || expr.op === '=~' ? equal : !equal;
     }

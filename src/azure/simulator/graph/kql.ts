@@ -1,11 +1,15 @@
 /**
- * A parser for the small slice of KQL (Kusto) that Resource Graph queries of this bot use: a table, then `where`,
- * `project`, `join kind=… (…) on column` and `order by`. Anything else is a ParserFailure, the way Resource Graph
- * reports a query it cannot read, so a typo in the bot's query fails a test instead of passing silently.
+ * A parser for the small slice of KQL (Kusto) that Resource Graph queries of this bot use: a table, then `where`
+ * (==, =~, !=, !~, in, in~, startswith), `project`, `join kind=… (…) on column` and `order by`. Anything else is a
+ * ParserFailure, the way Resource Graph reports a query it cannot read, so a typo in the bot's query fails a test
+ * instead of passing silently.
  */
 import { GraphQueryError } from './graphErrors';
 
-export type CompareOperator = '==' | '=~' | '!=' | '!~';
+export type CompareOperator = '==' | '=~' | '!=' | '!~' | 'startswith' | 'startswith_cs';
+
+/** String operators written as words: `startswith` ignores case, `startswith_cs` does not. */
+const WORD_OPERATORS: readonly string[] = ['startswith', 'startswith_cs'];
 
 export type Expr =
   | { kind: 'column'; path: string[] }
@@ -160,6 +164,10 @@ class Parser {
     if (next?.kind === 'ident' && next.text === 'in') {
       this.index += 1;
       return { kind: 'in', caseInsensitive: false, negated: false, left, values: this.parseList() };
+    }
+    if (next?.kind === 'ident' && WORD_OPERATORS.includes(next.text)) {
+      this.index += 1;
+      return { kind: 'compare', op: next.text as CompareOperator, left, right: this.parsePrimary() };
     }
     if (next?.kind !== 'symbol') return left;
     if (['==', '=~', '!=', '!~'].includes(next.text)) {

@@ -5,15 +5,16 @@
  * - Defender settings: the same, joined `kind=leftouter … on subscriptionId` with `securityresources` filtered to
  *   type microsoft.security/pricings (one join per pricing, at most two);
  * - API Management services: `resources`, type microsoft.apimanagement/service;
- * - API collections: `securityresources`, type microsoft.security/apicollections.
+ * - API collections: `securityresources`, type microsoft.security/apicollections;
+ * - security alerts: `securityresources`, type microsoft.security/locations/alerts.
  * Each scans a table whose first operator pins `type`, and the outer query ends with `order by id` so pages are stable.
  */
 import { pinnedColumns } from './evaluate';
 import { GraphQueryError } from './graphErrors';
 import type { Operator, Pipeline } from './kql';
-import { API_COLLECTION_TYPE, API_MANAGEMENT_TYPE, GRAPH_TABLES, PRICING_TYPE, SUBSCRIPTION_TYPE } from './tables';
+import { ALERT_TYPE, API_COLLECTION_TYPE, API_MANAGEMENT_TYPE, GRAPH_TABLES, PRICING_TYPE, SUBSCRIPTION_TYPE } from './tables';
 
-export type GraphQueryShape = 'subscriptions' | 'defender-settings' | 'api-management-services' | 'api-collections';
+export type GraphQueryShape = 'subscriptions' | 'defender-settings' | 'api-management-services' | 'api-collections' | 'alerts';
 
 const MAX_PRICING_JOINS = 2;
 
@@ -53,5 +54,6 @@ export function recogniseShape(pipeline: Pipeline): GraphQueryShape {
   if (type === SUBSCRIPTION_TYPE) return 'subscriptions';
   if (type === API_MANAGEMENT_TYPE) return 'api-management-services';
   if (type === API_COLLECTION_TYPE) return 'api-collections';
+  if (type === ALERT_TYPE) return 'alerts';
   throw GraphQueryError.unrecognised(`no query of the bot scans ${type} on its own`);
 }

@@ -1,9 +1,10 @@
 /**
  * Resource Graph's tables, computed from the same SubscriptionRecords the ARM routes serve (as of the graph's lag):
  * `resourcecontainers` (subscriptions and their resource groups), `securityresources` (pricings of subscriptions
- * registered for Microsoft.Security, API collections) and `resources` (API Management services). Types are
+ * registered for Microsoft.Security, API collections, security alerts) and `resources` (API Management services). Types are
  * lower-case and `properties` are what ARM returns, as in Resource Graph.
  */
+import { alertId, type AlertStore } from '../alertStore';
 import { isRegistered } from '../handlers/common';
 import { pricingView } from '../handlers/pricingView';
 import type { SubscriptionRecord } from '../state';
@@ -15,11 +16,12 @@ const RESOURCE_GROUP_TYPE = 'microsoft.resources/subscriptions/resourcegroups';
 export const PRICING_TYPE = 'microsoft.security/pricings';
 export const API_COLLECTION_TYPE = 'microsoft.security/apicollections';
 export const API_MANAGEMENT_TYPE = 'microsoft.apimanagement/service';
+export const ALERT_TYPE = 'microsoft.security/locations/alerts';
 
 /** The tables the simulator serves and the types each holds. */
 export const GRAPH_TABLES: Record<string, readonly string[]> = {
   resourcecontainers: [SUBSCRIPTION_TYPE, RESOURCE_GROUP_TYPE],
-  securityresources: [PRICING_TYPE, API_COLLECTION_TYPE],
+  securityresources: [PRICING_TYPE, API_COLLECTION_TYPE, ALERT_TYPE],
   resources: [API_MANAGEMENT_TYPE],
 };
 
@@ -46,9 +48,26 @@ function resourceRow(subscription: SubscriptionRecord, fields: { id: string; nam
   };
 }
 
-function* rowsOf(subscription: SubscriptionRecord, type: string, name: string | undefined): Generator<Row> {
+/** Alerts the identity may read, with `properties` as the alerts API returns them (as in Resource Graph). */
+function* alertRows(subscription: SubscriptionRecord, alerts: AlertStore): Generator<Row> {
+  if (!isRegistered(subscription, 'Microsoft.Security') || !alerts.canRead(subscription.subscriptionId)) return;
+  for (const alert of alerts.list(subscription.subscriptionId)) {
+    yield resourceRow(subscription, {
+      id: alertId(subscription.subscriptionId, alert),
+      name: alert.name,
+      type: ALERT_TYPE,
+      location: alert.location,
+      resourceGroup: alert.resourceGroup ?? '',
+      properties: { ...alert.properties },
+    });
+  }
+}
+
+function* rowsOf(subscription: SubscriptionRecord, type: string, name: string | undefined, alerts: AlertStore): Generator<Row> {
   const base = `/subscriptions/${subscription.subscriptionId}`;
-  if (type === SUBSCRIPTION_TYPE) {
+  if (type === ALERT_TYPE) {
+    yield* alertRows(subscription, alerts);
+  } else if (type === SUBSCRIPTION_TYPE) {
     yield resourceRow(subscription, {
       id: base,
       name: subscription.displayName,
@@ -91,11 +110,11 @@ function* rowsOf(subscription: SubscriptionRecord, type: string, name: string | 
 }
 
 /** One table over the given subscriptions; what the query's first filter pins narrows what is built (pricings by name). */
-export function graphTable(table: string, pinned: PinnedColumns, subscriptions: SubscriptionRecord[]): Relation {
+export function graphTable(table: string, pinned: PinnedColumns, subscriptions: SubscriptionRecord[], alerts: AlertStore): Relation {
   const types = GRAPH_TABLES[table];
   if (!types) throw GraphQueryError.semantic(`'${table}' is not a table the simulator serves (${Object.keys(GRAPH_TABLES).join(', ')})`);
   const wanted = pinned.type === undefined ? types : types.filter((candidate) => candidate === pinned.type);
   const rows: Row[] = [];
-  for (const subscription of subscriptions) for (const candidate of wanted) rows.push(...rowsOf(subscription, candidate, pinned.name));
+  for (const subscription of subscriptions) for (const candidate of wanted) rows.push(...rowsOf(subscription, candidate, pinned.name, alerts));
   return { columns: new Map(TABLE_COLUMNS), rows };
 }

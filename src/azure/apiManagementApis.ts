@@ -1,0 +1,33 @@
+/**
+ * The APIs of chosen API Management services, one list call each (`concurrency` at once). Resource Graph does not
+ * index APIs, only services; the watch asks this for the services where a new API would matter.
+ */
+import { isDefenderError } from '../core/errors';
+import type { ApiManagementServiceRef, ServiceApis } from '../core/fleet';
+import type { OperationOptions } from '../core/ports';
+import type { ArmTransport } from './armTransport';
+import { mapWithConcurrency } from './boundedConcurrency';
+import { API_MANAGEMENT_API_VERSION, toApiManagementApi, type ArmApi } from './models/apiManagement';
+
+const servicePath = ({ subscriptionId, resourceGroup, name }: ApiManagementServiceRef) =>
+  `/subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}/providers/Microsoft.ApiManagement/service/${encodeURIComponent(name)}`;
+
+/** A DefenderError becomes that service's `error`; anything else (a bug) is thrown. */
+export function readServiceApis(transport: ArmTransport, services: readonly ApiManagementServiceRef[], concurrency: number, options: OperationOptions = {}): Promise<ServiceApis[]> {
+  return mapWithConcurrency(services, concurrency, async (service): Promise<ServiceApis> => {
+    try {
+      const apis = await transport.sendList<ArmApi>({
+        method: 'GET',
+        path: `${servicePath(service)}/apis`,
+        query: { 'api-version': API_MANAGEMENT_API_VERSION },
+        purpose: `list the APIs of API Management service ${service.name}`,
+        subscriptionId: service.subscriptionId,
+        abortSignal: options.abortSignal,
+      });
+      return { service, apis: apis.map(toApiManagementApi) };
+    } catch (error) {
+      if (!isDefenderError(error)) throw error;
+      return { service, error: { code: error.code, message: error.message } };
+    }
+  });
+}

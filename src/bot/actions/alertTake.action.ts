@@ -1,0 +1,10 @@
+/** The watch alert card's "Take it": the alert goes to InProgress in Defender for Cloud (approvers and responders). */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { AlertStatusActionData, VERBS } from '../../cards';
+import { onAction } from '../actionRoute';
+import type { BotDeps } from '../deps';
+import { changeAlertStatus } from '../watch/alertStatusFlow';
+
+export function register(app: Application<TurnState>, deps: BotDeps): void {
+  onAction<AlertStatusActionData>(app, deps, VERBS.alertTake, (context, { findingId }) => changeAlertStatus(context, deps, findingId, 'InProgress'));
+}
