@@ -16,7 +16,7 @@ import { median, round } from './stats';
 import type { BenchTeams } from './teams';
 
 const APPROVE_VERB = 'defender.approve';
-/** Titles of the proactive message that tells the requester how it ended (src/bot/execution.ts). */
+/** Titles of the proactive message that tells the requester how it ended (src/bot/flows/executeApproved.ts). */
 const REQUESTER_TOLD_MARK = 'Your request';
 
 export interface ApprovalRun {

@@ -1,5 +1,5 @@
 /**
- * The floor for this stack: restify (with the same body parser settings as src/bot/server.ts) + botbuilder's
+ * The floor for this stack: restify (with the same body parser settings as src/bot/host/server.ts) + botbuilder's
  * CloudAdapter, anonymous auth, replying with the text. No teams-ai, no cards, no ARM. Run as a child process
  * by the bench (PORT from the environment; prints "listening <port>" when ready).
  */

@@ -40,6 +40,33 @@ const layerOf = (relativePath: string) => relativePath.split(path.sep)[0];
 const filesOf = (layer: string) => sourceFiles(path.join(SRC, layer));
 const describeImport = ({ file, specifier }: Import) => `${file} imports '${specifier}'`;
 
+/**
+ * The roles inside src/bot, lowest first. A file may import its own folder and lower roles only. deps.ts (the
+ * injected dependencies: types) sits outside the order; commands and actions register through their route.
+ */
+const BOT_ROLE_LEVELS: Record<string, number> = {
+  host: 0, guards: 1, delivery: 1, flows: 2,
+  commands: 3, actions: 3, events: 3, watch: 3, 'commandRoute.ts': 3, 'actionRoute.ts': 3,
+  'app.ts': 4, 'sweeper.ts': 4,
+};
+
+/** 'bot/flows/enableFlow.ts' → 'flows'; 'bot/app.ts' → 'app.ts'; outside src/bot → undefined. */
+function botRoleOf(relativePath: string): string | undefined {
+  const [layer, role] = relativePath.split(path.sep);
+  if (layer !== 'bot' || role === undefined) return undefined;
+  return role;
+}
+
+const breaksBotDirection = (found: Import) => {
+  const from = botRoleOf(found.file);
+  // A relative import names no extension: '../commandRoute' reaches the file commandRoute.ts.
+  const to = found.target && botRoleOf(path.extname(found.target) ? found.target : `${found.target}.ts`);
+  if (!from || !to || from === to || from === 'deps.ts' || to === 'deps.ts') return false;
+  const [fromLevel, toLevel] = [BOT_ROLE_LEVELS[from], BOT_ROLE_LEVELS[to]];
+  if (fromLevel === undefined || toLevel === undefined) return true; // a new folder or top file must take a place in the order
+  return toLevel > fromLevel || (toLevel === fromLevel && fromLevel < 3);
+};
+
 /** Each rule: does this import break it? */
 const breaksCoreRule = (found: Import) => (found.target ? layerOf(found.target) !== 'core' : !found.specifier.startsWith('node:'));
 const breaksCardsRule = (found: Import) =>
@@ -62,6 +89,16 @@ describe('architecture', () => {
     assert.deepEqual(filesOf('bot').flatMap(importsOf).filter(breaksBotRule).map(describeImport), []);
   });
 
+  it('src/bot keeps at most 12 files at its top; the rest are arranged by role in folders', () => {
+    const topFiles = fs.readdirSync(path.join(SRC, 'bot'), { withFileTypes: true }).filter((entry) => entry.isFile());
+    assert.ok(topFiles.length <= 12, topFiles.map((entry) => entry.name).join(', '));
+  });
+
+  it('imports in src/bot run one way: entry points → flows → delivery and guards → host', () => {
+    const against = filesOf('bot').flatMap(importsOf).filter(breaksBotDirection);
+    assert.deepEqual(against.map(describeImport), []);
+  });
+
   it('only src/config reads process.env (and the ARM simulator, a program of its own)', () => {
     const readers = sourceFiles(SRC)
       .filter((file) => /process\.env\b/.test(fs.readFileSync(file, 'utf8')))
@@ -77,5 +114,9 @@ describe('architecture', () => {
     assert.ok(breaksCardsRule(importFrom('cards/x.ts', '../bot/app')));
     assert.ok(breaksBotRule(importFrom('bot/flows/x.ts', '../../azure/defenderClient')));
     assert.ok(!breaksBotRule(importFrom('bot/flows/x.ts', '../../core/approval')));
+    assert.ok(breaksBotDirection(importFrom('bot/host/x.ts', '../flows/enableFlow')));
+    assert.ok(breaksBotDirection(importFrom('bot/delivery/x.ts', '../guards/rateLimit')));
+    assert.ok(!breaksBotDirection(importFrom('bot/flows/x.ts', '../delivery/cardPublisher')));
+    assert.ok(!breaksBotDirection(importFrom('bot/commands/x.command.ts', '../commandRoute')));
   });
 });

@@ -12,10 +12,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { AdaptiveCardJson, buildMessageCard } from '../cards';
-import { KnownVerb, payloadProblem } from './actionPayloads';
-import { answerInvoke, cardActivity, sendCard } from './cardReplies';
+import { KnownVerb, payloadProblem } from './guards/actionPayloads';
+import { answerInvoke, cardActivity, sendCard } from './host/cardReplies';
 import type { BotDeps } from './deps';
-import { runDetached, within } from './detachedTurn';
+import { runDetached, within } from './host/detachedTurn';
 
 export type ActionHandler<TData> = (context: TurnContext, data: TData) => Promise<AdaptiveCardJson>;
 

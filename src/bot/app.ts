@@ -1,12 +1,16 @@
 /**
  * The teams-ai Application: routing only. Each command and card action lives in its own file and registers
- * itself; the order below matters only for the fallbacks, which go last.
+ * itself. teams-ai tries routes in the order they were added and runs the first that matches (card actions are
+ * ordinary routes too, not its separate invoke routes), so:
+ * - every command claims its own parsed kind, and `fallback` claims only 'unknown' and 'invalid': commands need
+ *   no particular order among themselves;
+ * - `unknownAction` matches ANY card click or submit, so it must be registered after every card action.
  */
 import { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from './deps';
-import { tenantGuard } from './guardrails';
-import { identityGuard } from './identityGuard';
-import { redeliveryGuard } from './activityLedger';
+import { tenantGuard } from './guards/tenantGuard';
+import { identityGuard } from './guards/identityGuard';
+import { redeliveryGuard } from './guards/redeliveryGuard';
 import * as help from './commands/help.command';
 import * as status from './commands/status.command';
 import * as list from './commands/list.command';
@@ -38,12 +42,14 @@ import * as alertTake from './actions/alertTake.action';
 import * as alertResolve from './actions/alertResolve.action';
 import * as unknownAction from './actions/unknown.action';
 
-const REGISTRARS = [
-  help, status, posture, alerts, list, enable, requests, history, registerApprovalChannel, botInstalled, enableMany, revert, onboard, fallback,
+const COMMANDS = [help, status, posture, alerts, list, enable, enableMany, requests, history, revert, onboard, registerApprovalChannel, fallback];
+const EVENTS = [botInstalled];
+const CARD_ACTIONS = [
   statusAction, listMore, enablePreview, approve, reject, cancel, refresh, retry, requestPage, onboardApis, postureMore, alertsMore,
   reenable, alertTake, alertResolve,
-  unknownAction,
 ];
+/** Last: it answers the clicks every card action above refused to claim. */
+const REGISTRARS = [...COMMANDS, ...EVENTS, ...CARD_ACTIONS, unknownAction];
 
 export function createBotApplication(deps: BotDeps): Application<TurnState> {
   // No storage: the bot keeps no per-conversation state, so a turn costs no storage round trip.

@@ -4,14 +4,14 @@ import type { ApprovalService } from '../core/approval';
 import type { AuditLog } from '../core/audit/auditLog';
 import type { Clock, DefenderGateway } from '../core/ports';
 import type { Logger } from '../logging';
-import type { BackgroundWork } from './background';
-import type { RequestCards } from './requestCards';
-import type { CardPublisher } from './cardPublisher';
-import type { BotRateLimits } from './rateLimit';
-import type { ProactiveChannel } from './detachedTurn';
-import type { RefreshAudience } from './refreshAudience';
-import type { ConversationAddresses } from './conversationAddresses';
-import type { ActivityLedger } from './activityLedger';
+import type { BackgroundWork } from './host/background';
+import type { CardLocations } from './delivery/cardLocations';
+import type { CardPublisher } from './delivery/cardPublisher';
+import type { BotRateLimits } from './guards/rateLimit';
+import type { ProactiveChannel } from './host/detachedTurn';
+import type { RefreshAudience } from './delivery/refreshAudience';
+import type { ConversationAddresses } from './delivery/conversationAddresses';
+import type { ActivityLedger } from './guards/redeliveryGuard';
 import type { WatchSettings } from '../config/watchSettings';
 import type { WatchLease, WatchMemory } from '../core/watch/ports';
 import type { WatchService } from '../core/watch/watchService';
@@ -33,7 +33,7 @@ export interface BotDeps {
   approvals: ApprovalService;
   audit: AuditLog;
   /** Where each request's cards were posted, to update them in place for everyone. */
-  requestCards: RequestCards;
+  cardLocations: CardLocations;
   /** Posts request cards and updates every copy on each change of state. */
   publisher: CardPublisher;
   /** Who gets their own view of a request card through Teams' refresh (user MRIs, approvers first). */

@@ -1,6 +1,6 @@
 /** The approval card's banner: the request's status in a few words and a colour. */
 import { RequestCardModel, ApprovalStatus } from './models';
-import type { Fact } from './changes';
+import type { Fact } from './changeFacts';
 import { escapeMarkdown, plural, shortList } from './text';
 import { Tone } from './types';
 

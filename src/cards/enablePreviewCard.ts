@@ -1,6 +1,6 @@
 /** `enable <sub>`: exactly what would change, what it costs, and what happens next. */
 import template from './templates/enablePreview.json';
-import { changeFacts } from './changes';
+import { changeFacts } from './changeFacts';
 import { lookAlikeWarning } from './lookAlikeWarning';
 import { expandTemplate } from './expand';
 import { EnablePreviewCardModel } from './models';

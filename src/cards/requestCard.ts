@@ -7,7 +7,7 @@ import template from './templates/request.json';
 import { executeAction } from './actions';
 import { approvalActions, refreshSection } from './approvalActions';
 import { approvalFacts, LIVE_STATUSES, statusBanner } from './approvalStatus';
-import type { Fact } from './changes';
+import type { Fact } from './changeFacts';
 import { expandTemplate } from './expand';
 import type { RequestCardModel, ViewerRole } from './models';
 import { requestTargetView, targetsSummary, type RequestTargetView } from './requestTargetView';

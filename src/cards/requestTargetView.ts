@@ -4,8 +4,8 @@
  */
 import type { SettingOutcome, TargetOutcome } from '../core/outcome';
 import { SETTING_LABELS, type SettingKey } from '../core/plan';
-import type { Fact } from './changes';
-import { changeFacts } from './changes';
+import type { Fact } from './changeFacts';
+import { changeFacts } from './changeFacts';
 import { lookAlikeWarning } from './lookAlikeWarning';
 import type { RequestTarget } from './models';
 import { escapeMarkdown, plainText } from './text';

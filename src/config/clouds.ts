@@ -1,6 +1,6 @@
 /**
  * DEFENDER_CLOUD: every value that differs between the Microsoft clouds, in one table. The Bot Framework keys
- * are the ones botbuilder's ConfigurationBotFrameworkAuthentication reads (src/bot/adapter.ts maps them), the
+ * are the ones botbuilder's ConfigurationBotFrameworkAuthentication reads (src/bot/host/adapter.ts maps them), the
  * ARM endpoint is DEFENDER_ARM_ENDPOINT's default, and the authority host is where @azure/identity signs in.
  *
  * Sources (values copied, not derived):

@@ -13,7 +13,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ConcurrencyConflictError, type KeyValueStore, type StoreItem, type StoreItems } from '../core/keyValueStore';
 import { TEMP_SUFFIX, removeFileDurably, writeFileAtomic } from './atomicFile';
-import { mutexForDirectory, type KeyedMutex } from './keyedMutex';
+import { mutexForDirectory, type KeyedMutex } from './directoryMutex';
 import { fileNameForKey, keyForFileName } from './storageKeys';
 
 export interface FileStorageOptions {

@@ -7,8 +7,8 @@
  */
 import type { BotCredentials, CloudSettings } from '../config';
 import type { Clock } from '../core/ports';
-import type { ReadinessCheck } from '../bot/server';
-import { connectorLoginUrl, type BotCredentialsFactory } from '../bot/adapter';
+import type { ReadinessCheck } from '../bot/host/server';
+import { connectorLoginUrl, type BotCredentialsFactory } from '../bot/host/adapter';
 import { cachedProbe } from './cachedProbe';
 
 export const CONNECTOR_TOKEN_SUCCESS_TTL_IN_MS = 5 * 60_000;

@@ -8,17 +8,17 @@ import type { KeyValueStore } from '../core/keyValueStore';
 import type { AuditLog } from '../core/audit/auditLog';
 import type { Clock, DefenderGateway } from '../core/ports';
 import type { Logger } from '../logging';
-import { ActivityLedger } from '../bot/activityLedger';
-import { ApprovalChannel } from '../bot/approvalChannel';
-import { BackgroundWork } from '../bot/background';
-import { CardPublisher } from '../bot/cardPublisher';
-import type { ConnectorRetryOptions } from '../bot/connectorRetry';
-import { ConversationAddresses } from '../bot/conversationAddresses';
+import { ActivityLedger } from '../bot/guards/redeliveryGuard';
+import { ApprovalChannel } from '../bot/delivery/approvalChannel';
+import { BackgroundWork } from '../bot/host/background';
+import { CardPublisher } from '../bot/delivery/cardPublisher';
+import type { ConnectorRetryOptions } from '../bot/delivery/connectorRetry';
+import { ConversationAddresses } from '../bot/delivery/conversationAddresses';
 import type { BotDeps } from '../bot/deps';
-import { failuresToCaller, type ProactiveChannel } from '../bot/detachedTurn';
-import { BotRateLimits } from '../bot/rateLimit';
-import { RefreshAudience, type MemberLookup } from '../bot/refreshAudience';
-import { RequestCards } from '../bot/requestCards';
+import { failuresToCaller, type ProactiveChannel } from '../bot/host/detachedTurn';
+import { BotRateLimits } from '../bot/guards/rateLimit';
+import { RefreshAudience, type MemberLookup } from '../bot/delivery/refreshAudience';
+import { CardLocations } from '../bot/delivery/cardLocations';
 import type { WatchSettings } from '../config/watchSettings';
 import { wireWatch } from './watch';
 
@@ -46,11 +46,11 @@ export function wireBotDeps(wiring: BotWiring): BotDeps {
   const { store, config, logger, clock } = wiring;
   const addresses = new ConversationAddresses(store);
   const proactive = failuresToCaller(addresses.addressed(wiring.proactive));
-  const requestCards = new RequestCards(store);
+  const cardLocations = new CardLocations(store);
   const refreshAudience = new RefreshAudience(config.approvals, clock, logger, wiring.memberLookup);
   const approvalChannel = new ApprovalChannel(store, config.approvals.approvalConversation);
   const publisher = new CardPublisher({
-    requestCards,
+    cardLocations,
     proactive,
     audience: refreshAudience,
     drawing: { policy: config.approvals, clock },
@@ -63,7 +63,7 @@ export function wireBotDeps(wiring: BotWiring): BotDeps {
     gateway: wiring.gateway,
     approvals: wiring.approvals,
     audit: wiring.audit,
-    requestCards,
+    cardLocations,
     publisher,
     proactive,
     refreshAudience,

@@ -22,7 +22,7 @@ function conversationFor(kind: ConversationKind, user: TeamsUser) {
 
 function base(kind: ConversationKind, user: TeamsUser): Partial<Activity> {
   return {
-    // Unique like Teams' own: the bot drops a second delivery of an id it has seen (activityLedger.ts).
+    // Unique like Teams' own: the bot drops a second delivery of an id it has seen (guards/redeliveryGuard.ts).
     id: randomUUID(),
     channelId: 'msteams',
     serviceUrl: 'https://smba.example.invalid/teams/',

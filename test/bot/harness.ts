@@ -15,7 +15,7 @@ import { FileAuditLog } from '../../src/storage/fileAuditLog';
 import { FileStorage } from '../../src/storage/fileStorage';
 import { createBotApplication } from '../../src/bot/app';
 import type { BotDeps } from '../../src/bot/deps';
-import { createErrorSink } from '../../src/bot/errorSink';
+import { createErrorSink } from '../../src/bot/delivery/errorSink';
 import { wireBotDeps } from '../../src/wiring/botDeps';
 import { createLogger, type Logger } from '../../src/logging';
 import type { AppConfig } from '../../src/config';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { CLOUD_NAMES, CLOUDS, type BotCredentials } from '../../src/config';
-import { botFrameworkAuthOptions, connectorLoginUrl, createAdapter } from '../../src/bot/adapter';
+import { botFrameworkAuthOptions, connectorLoginUrl, createAdapter } from '../../src/bot/host/adapter';
 
 const TENANT = '7a1f0c3e-5b2d-4e6f-8a9b-0c1d2e3f4a5b';
 const APP_ID = '3c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f';

@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { AlertStatusActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { changeAlertStatus } from '../watch/alertStatusFlow';
+import { changeAlertStatus } from '../flows/alertStatusFlow';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<AlertStatusActionData>(app, deps, VERBS.alertResolve, (context, { findingId }) => changeAlertStatus(context, deps, findingId, 'Resolved'));

@@ -3,17 +3,17 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { AlertsMoreActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { alertsAnswer } from '../monitoringAnswers';
-import { subscriptionNotFoundCard } from '../subscriptionLookup';
+import { alertsAnswer } from '../flows/monitoringAnswers';
+import { subscriptionNotFoundCard } from '../flows/subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<AlertsMoreActionData>(app, deps, VERBS.alertsMore, async (context, { page, subscriptionId }) => {
     if (subscriptionId === undefined) {
       // Each page re-reads every subscription, so it counts like a `list`.
-      return deps.rateLimits.refusal(context, 'list') ?? alertsAnswer(deps, undefined, page);
+      return deps.rateLimits.refusal(context, 'list') ?? alertsAnswer(deps, { page });
     }
     const resolution = await deps.gateway.resolveSubscription(subscriptionId);
     if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
-    return alertsAnswer(deps, resolution.subscription, page);
+    return alertsAnswer(deps, { subscription: resolution.subscription, page });
   });
 }

@@ -7,16 +7,17 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ApprovalActionData, buildMessageCard, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { executeInBackground } from '../execution';
-import { actorOrRefusal, cardForViewer, publishChange, refusalView } from '../requestActions';
+import { executeInBackground } from '../flows/executeApproved';
+import { cardForViewer, publishChange, refusalView } from '../flows/requestActions';
+import { changePrecheck } from '../guards/changePrecheck';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<ApprovalActionData>(app, deps, VERBS.approve, async (context, { requestId, planHash }) => {
-    const acting = actorOrRefusal(context, deps, 'approve');
-    if ('card' in acting) return acting.card;
+    const acting = changePrecheck(context, deps, 'approve');
+    if (!acting.allowed) return acting.card;
     const tooOften = deps.rateLimits.refusal(context, 'approvals');
     if (tooOften) return tooOften;
-    await deps.requestCards.addUserMri(requestId, context.activity.from?.id);
+    await deps.cardLocations.addUserMri(requestId, context.activity.from?.id);
     const outcome = await deps.approvals.approve({ requestId, planHash, approver: acting.actor });
     if (outcome.kind === 'refused') return refusalView(context, deps, outcome, acting.actor, requestId);
     if (outcome.kind === 'recorded') {

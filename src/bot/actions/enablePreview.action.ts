@@ -3,8 +3,8 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { EnablePreviewActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { planEnable } from '../enableFlow';
-import { requestFromButton } from '../requestAnswer';
+import { planEnable } from '../flows/enableFlow';
+import { requestFromButton } from '../flows/requestAnswer';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<EnablePreviewActionData>(app, deps, VERBS.enablePreview, (context, { subscriptionId }) =>

@@ -3,8 +3,8 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { OnboardApisActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { planOnboard } from '../onboardFlow';
-import { requestFromButton } from '../requestAnswer';
+import { planOnboard } from '../flows/onboardFlow';
+import { requestFromButton } from '../flows/requestAnswer';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<OnboardApisActionData>(app, deps, VERBS.onboardApis, (context, { subscriptionId }) =>

@@ -3,8 +3,8 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { PostureMoreActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { postureAnswer } from '../monitoringAnswers';
-import { subscriptionNotFoundCard } from '../subscriptionLookup';
+import { postureAnswer } from '../flows/monitoringAnswers';
+import { subscriptionNotFoundCard } from '../flows/subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<PostureMoreActionData>(app, deps, VERBS.postureMore, async (_context, { subscriptionId, page }) => {

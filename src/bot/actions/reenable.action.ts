@@ -7,8 +7,8 @@ import { ReenableActionData, VERBS } from '../../cards';
 import type { ApiSubPlan } from '../../core/defender';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { planEnable } from '../enableFlow';
-import { requestFromButton } from '../requestAnswer';
+import { planEnable } from '../flows/enableFlow';
+import { requestFromButton } from '../flows/requestAnswer';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<ReenableActionData>(app, deps, VERBS.reenable, (context, { subscriptionId, apiSubPlan }) =>

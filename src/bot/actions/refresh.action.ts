@@ -6,8 +6,8 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { RequestActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { actingPerson } from '../identity';
-import { cardForViewer, refusalView } from '../requestActions';
+import { actingPerson } from '../guards/identity';
+import { cardForViewer, refusalView } from '../flows/requestActions';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<RequestActionData>(app, deps, VERBS.refreshRequest, async (context, { requestId }) => {

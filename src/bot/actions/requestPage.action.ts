@@ -3,8 +3,8 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { RequestPageActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { actingPerson } from '../identity';
-import { cardForViewer, refusalView } from '../requestActions';
+import { actingPerson } from '../guards/identity';
+import { cardForViewer, refusalView } from '../flows/requestActions';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<RequestPageActionData>(app, deps, VERBS.requestPage, async (context, { requestId, page }) => {

@@ -3,12 +3,13 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { RequestActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
-import { actorOrRefusal, cardForViewer, refusalView } from '../requestActions';
+import { cardForViewer, refusalView } from '../flows/requestActions';
+import { changePrecheck } from '../guards/changePrecheck';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<RequestActionData>(app, deps, VERBS.retry, async (context, { requestId }) => {
-    const acting = actorOrRefusal(context, deps, 'retry');
-    if ('card' in acting) return acting.card;
+    const acting = changePrecheck(context, deps, 'retry');
+    if (!acting.allowed) return acting.card;
     const outcome = await deps.approvals.retry({ requestId, actor: acting.actor });
     if (outcome.kind === 'refused') return refusalView(context, deps, outcome, acting.actor, requestId);
     if (outcome.kind === 'nothing-to-change') return refusalView(context, deps, { message: 'Everything the request set out to change is as planned now; nothing to retry.' }, acting.actor, requestId);

@@ -1,7 +1,7 @@
 /** "Status of <sub>" buttons, e.g. on the ambiguous-subscription card. */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { StatusActionData, VERBS } from '../../cards';
-import { statusCard } from '../statusAnswer';
+import { statusCard } from '../flows/statusAnswer';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 

@@ -5,7 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { invalidPayloadCard } from '../actionRoute';
-import { answerInvoke, cardActivity } from '../cardReplies';
+import { answerInvoke, cardActivity } from '../host/cardReplies';
 
 const isCardInvoke = async (context: TurnContext) => context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
 const isCardSubmit = async (context: TurnContext) =>

@@ -1,9 +1,9 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { planEnable } from '../enableFlow';
-import { answerWithRequest, refusedAsTooOften } from '../requestAnswer';
-import { resolveOrExplain } from '../subscriptionLookup';
+import { planEnable } from '../flows/enableFlow';
+import { answerWithRequest, refusedAsTooOften } from '../flows/requestAnswer';
+import { resolveOrExplain } from '../flows/subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'enable', async (context, command) => {

@@ -2,8 +2,8 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { planFleetEnable } from '../fleetEnableFlow';
-import { answerWithRequest, refusedAsTooOften } from '../requestAnswer';
+import { planFleetEnable } from '../flows/fleetEnableFlow';
+import { answerWithRequest, refusedAsTooOften } from '../flows/requestAnswer';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'enableMany', async (context, command) => {

@@ -5,7 +5,7 @@ import { COMMAND_NAMES, MAX_COMMAND_LENGTH, USAGE } from '../../core/commands/co
 
 /** "help, status, …, onboard and register", from the parser's own list. */
 const COMMAND_LIST = `${COMMAND_NAMES.slice(0, -1).join(', ')} and ${COMMAND_NAMES.at(-1)}`;
-import { sendCard } from '../cardReplies';
+import { sendCard } from '../host/cardReplies';
 import { isTooLongForACommand, onCommand } from '../commandRoute';
 
 const tooLongCard = () =>

@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildHelpCard } from '../../cards';
-import { sendCard } from '../cardReplies';
+import { sendCard } from '../host/cardReplies';
 import { onCommand } from '../commandRoute';
 
 export function register(app: Application<TurnState>): void {

@@ -2,10 +2,10 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildHistoryCard, HistoryEntry } from '../../cards';
 import type { AuditEntry } from '../../core/audit/auditLog';
-import { sendCard } from '../cardReplies';
+import { sendCard } from '../host/cardReplies';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { resolveOrExplain } from '../subscriptionLookup';
+import { resolveOrExplain } from '../flows/subscriptionLookup';
 
 const HISTORY_LIMIT = 20;
 

@@ -1,9 +1,9 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildFleetCard } from '../../cards';
-import { sendCard } from '../cardReplies';
+import { sendCard } from '../host/cardReplies';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { answerWithCard } from '../workingCard';
+import { answerWithCard } from '../delivery/answerWithCard';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'list', async (context) => {

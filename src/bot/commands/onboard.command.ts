@@ -2,9 +2,9 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { planOnboard } from '../onboardFlow';
-import { answerWithRequest, refusedAsTooOften } from '../requestAnswer';
-import { resolveOrExplain } from '../subscriptionLookup';
+import { planOnboard } from '../flows/onboardFlow';
+import { answerWithRequest, refusedAsTooOften } from '../flows/requestAnswer';
+import { resolveOrExplain } from '../flows/subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'onboard', async (context, command) => {

@@ -2,9 +2,9 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { postureAnswer } from '../monitoringAnswers';
-import { resolveOrExplain } from '../subscriptionLookup';
-import { answerWithCard } from '../workingCard';
+import { postureAnswer } from '../flows/monitoringAnswers';
+import { resolveOrExplain } from '../flows/subscriptionLookup';
+import { answerWithCard } from '../delivery/answerWithCard';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'posture', async (context, command) => {

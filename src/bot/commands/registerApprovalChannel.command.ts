@@ -4,10 +4,10 @@
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildMessageCard } from '../../cards';
-import { sendCard } from '../cardReplies';
+import { sendCard } from '../host/cardReplies';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { actingPerson } from '../identity';
+import { actingPerson } from '../guards/identity';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'registerApprovalChannel', async (context) => {

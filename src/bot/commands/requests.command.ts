@@ -4,11 +4,11 @@
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildNoOpenRequestsCard, buildRequestsHeaderCard } from '../../cards';
-import { sendCard } from '../cardReplies';
+import { sendCard } from '../host/cardReplies';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { unknownIdentityCard } from '../enableFlow';
-import { actingPerson } from '../identity';
+import { unknownIdentityCard } from '../guards/changePrecheck';
+import { actingPerson } from '../guards/identity';
 
 /** More than this many cards in one answer floods the chat; the header says how many there are. */
 const MAX_REQUEST_CARDS = 10;

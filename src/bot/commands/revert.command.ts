@@ -2,8 +2,8 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { answerWithRequest, refusedAsTooOften } from '../requestAnswer';
-import { planRevert } from '../revertFlow';
+import { answerWithRequest, refusedAsTooOften } from '../flows/requestAnswer';
+import { planRevert } from '../flows/revertFlow';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'revert', async (context, command) => {

@@ -1,9 +1,9 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { statusCard } from '../statusAnswer';
+import { statusCard } from '../flows/statusAnswer';
 import { onCommand } from '../commandRoute';
 import type { BotDeps } from '../deps';
-import { resolveOrExplain } from '../subscriptionLookup';
-import { answerWithCard } from '../workingCard';
+import { resolveOrExplain } from '../flows/subscriptionLookup';
+import { answerWithCard } from '../delivery/answerWithCard';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onCommand(app, 'status', async (context, command) => {

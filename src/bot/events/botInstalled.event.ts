@@ -4,7 +4,7 @@
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { buildMessageCard } from '../../cards';
-import { sendCard } from '../cardReplies';
+import { sendCard } from '../host/cardReplies';
 import type { BotDeps } from '../deps';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {

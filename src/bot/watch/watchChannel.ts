@@ -9,10 +9,10 @@ import { buildCoverageLostCard, buildNewApiCard, buildWatchAlertCard, buildWatch
 import { KeyedMutex } from '../../core/keyedMutex';
 import type { CardAddress, FindingsChannel, StoredFinding, WatchMemory } from '../../core/watch/ports';
 import type { Logger } from '../../logging';
-import type { ApprovalChannel } from '../approvalChannel';
-import { cardActivity, sendCard } from '../cardReplies';
-import { withConnectorRetries, type ConnectorRetryOptions } from '../connectorRetry';
-import type { ProactiveChannel } from '../detachedTurn';
+import type { ApprovalChannel } from '../delivery/approvalChannel';
+import { replaceCard, sendCard } from '../host/cardReplies';
+import { withConnectorRetries, type ConnectorRetryOptions } from '../delivery/connectorRetry';
+import type { ProactiveChannel } from '../host/detachedTurn';
 
 export interface WatchChannelDeps {
   /** The approvers' channel; without a registered one, nothing is posted (findings wait). */
@@ -68,7 +68,7 @@ export class WatchChannel implements FindingsChannel {
       try {
         const latest = (await this.deps.memory.get(id)) ?? known;
         await this.deps.proactive.continueConversation(address.reference, async (context) => {
-          await withConnectorRetries(() => context.updateActivity({ ...cardActivity(watchFindingCard(latest)), id: address.activityId }), this.deps.retry);
+          await withConnectorRetries(() => replaceCard(context, address.activityId, watchFindingCard(latest)), this.deps.retry);
         });
       } catch (error) {
         this.deps.logger.warn({ err: error, findingId: id, activityId: address.activityId }, 'could not update a watch card in the approvers\' channel');

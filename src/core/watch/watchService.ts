@@ -11,7 +11,7 @@ import { isDefenderError } from '../errors';
 import type { ApiManagementInventory, FleetApiAlerts, FleetView } from '../fleet';
 import type { AlertSeverity } from '../monitoring';
 import type { Clock, DefenderGateway, IdGenerator } from '../ports';
-import { findChanges } from './changes';
+import { findChanges } from './findChanges';
 import { planDelivery } from './findings';
 import type { FindingsChannel, StoredFinding, WatchLease, WatchMemory } from './ports';
 import { coverageStateOf, isCovered, observe, type WatchReads } from './snapshot';

@@ -39,7 +39,7 @@ describe("approvers' channel", () => {
     assert.deepEqual(validateAdaptiveCard(channelCard), []);
     const approveData = approveDataOf(channelCard);
     assert.deepEqual(approveData, approveDataOf(cardOf(requesterCopy[1])));
-    const { locations } = await bot.deps.requestCards.get(approveData.requestId);
+    const { locations } = await bot.deps.cardLocations.get(approveData.requestId);
     assert.equal(locations.length, 2, 'both locations are recorded');
 
     // A second `enable` points at the open request and re-posts it for the requester, but not again in the channel.

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Activity } from 'botbuilder';
 import { VERBS } from '../../../src/cards';
-import { isKnownVerb, payloadProblem } from '../../../src/bot/actionPayloads';
+import { isKnownVerb, payloadProblem } from '../../../src/bot/guards/actionPayloads';
 import { actionExecuteActivity, actionSubmitActivity } from '../../bot/conversations';
 import { REQUESTER, type TeamsUser } from '../../bot/people';
 import { openRequest } from '../../bot/requestFlow';

@@ -1,0 +1,152 @@
+/**
+ * The only writer of shared request cards. Posts a request's card, and when the request changes brings every copy
+ * up to date: one update at a time per message (Teams answers 412 to concurrent ones), retried on 412/429/5xx, each
+ * drawing the request as it is NOW (so an older update queued behind a newer one cannot undo it), and each copy
+ * recording the version it shows. A request with a copy still behind stays due, and reconcile() (the sweeper)
+ * finishes it: after an outage every card ends up true.
+ */
+import { ConversationReference, TurnContext } from 'botbuilder';
+import type { ApprovalPolicy, ApprovalRequest, Person } from '../../core/approval';
+import { KeyedMutex } from '../../core/keyedMutex';
+import type { Clock } from '../../core/ports';
+import type { Logger } from '../../logging';
+import { AdaptiveCardJson, buildMessageCard } from '../../cards';
+import { cardActivity, replaceCard, sendCard } from '../host/cardReplies';
+import type { ApprovalChannel } from './approvalChannel';
+import { withConnectorRetries, type ConnectorRetryOptions } from './connectorRetry';
+import type { ProactiveChannel } from '../host/detachedTurn';
+import type { RefreshAudience } from './refreshAudience';
+import type { CardLocation, CardLocations } from './cardLocations';
+import { approvalCard, EVERYONE, gatherAudience } from './requestView';
+
+export type { ProactiveChannel } from '../host/detachedTurn';
+
+export interface Notice {
+  title: string;
+  text: string;
+  tone: 'good' | 'warning' | 'attention';
+}
+
+export interface CardPublisherDeps {
+  cardLocations: CardLocations;
+  /** Proactive turns, addressed to each conversation's latest serviceUrl (ConversationAddresses). */
+  proactive: ProactiveChannel;
+  audience: RefreshAudience;
+  /** The policy in force (buttons, quorum) and the clock the cards are drawn against. */
+  drawing: { policy: ApprovalPolicy; clock: Clock };
+  /** The request as stored now. */
+  latest: (requestId: string) => Promise<ApprovalRequest | undefined>;
+  logger: Logger;
+  /** The approvers' channel; without one, cards go only where they were asked for. */
+  approvalChannel?: ApprovalChannel;
+  retry?: ConnectorRetryOptions;
+}
+
+export class CardPublisher {
+  /** One update at a time per message, in this process; other instances are met by Teams' 412 and the retry. */
+  private readonly messageLocks = new KeyedMutex();
+
+  constructor(private readonly deps: CardPublisherDeps) {}
+
+  get approvalChannel(): ApprovalChannel | undefined {
+    return this.deps.approvalChannel;
+  }
+
+  /**
+   * Posts a request's card in the current conversation (for `viewer`, or the shared card for everyone) and remembers
+   * where; then makes sure the approvers' channel has a copy too (once per request).
+   */
+  async post(context: TurnContext, request: ApprovalRequest, viewer?: Person): Promise<void> {
+    await this.deps.cardLocations.addUserMri(request.id, context.activity.from?.id);
+    const activityId = await sendCard(context, await this.draw(context, request, viewer));
+    if (activityId) {
+      await this.deps.cardLocations.addLocation(request.id, { reference: TurnContext.getConversationReference(context.activity), activityId, publishedVersion: request.version });
+    }
+    if (this.deps.approvalChannel?.isHere(context)) return;
+    await this.postToApprovalChannel(request);
+  }
+
+  /** Re-draws every copy of the request's card as the request is now. One failing conversation does not stop the others. */
+  async updateAll(request: ApprovalRequest): Promise<void> {
+    await this.deps.cardLocations.markDue(request.id);
+    const { locations } = await this.deps.cardLocations.get(request.id);
+    const results = await Promise.all(locations.map((location) => this.updateCopy(request.id, location)));
+    if (results.every(Boolean)) await this.deps.cardLocations.clearDue(request.id);
+  }
+
+  /** The sweeper's pass: every request with a copy behind is brought up to date. Returns how many were due. */
+  async reconcile(): Promise<number> {
+    const due = await this.deps.cardLocations.listDue();
+    for (const requestId of due) {
+      const request = await this.deps.latest(requestId);
+      if (request) await this.updateAll(request);
+      else await this.deps.cardLocations.clearDue(requestId);
+    }
+    return due.length;
+  }
+
+  /** Tells the requester, in the thread where they asked, how their request ended. */
+  async notifyRequester(request: ApprovalRequest, message: Notice): Promise<void> {
+    const cards = await this.deps.cardLocations.get(request.id);
+    const first = cards.locations[0];
+    if (first) await this.notify(first.reference, message);
+  }
+
+  /** A short message card in a conversation, outside the turn that led to it. Needs no storage. */
+  async notify(reference: Partial<ConversationReference>, message: Notice): Promise<void> {
+    await this.deps.proactive.continueConversation(reference, async (context) => {
+      await context.sendActivity(cardActivity(buildMessageCard({ tone: message.tone, title: message.title, message: message.text })));
+    });
+  }
+
+  /** The card for this conversation: its refresh list resolved from this conversation's roster. */
+  private async draw(context: TurnContext, request: ApprovalRequest, viewer?: Person): Promise<AdaptiveCardJson> {
+    const { policy, clock } = this.deps.drawing;
+    const audience = await gatherAudience(context, request, { policy, clock, cardLocations: this.deps.cardLocations, refreshAudience: this.deps.audience });
+    return approvalCard(request, viewer ?? EVERYONE, audience);
+  }
+
+  /** True when the copy shows the latest version (now or already); false when it could not be updated. */
+  private updateCopy(requestId: string, location: CardLocation): Promise<boolean> {
+    return this.messageLocks.run(location.activityId, async () => {
+      try {
+        const request = await this.deps.latest(requestId);
+        if (!request) return true;
+        const stored = (await this.deps.cardLocations.get(requestId)).locations.find((known) => known.activityId === location.activityId);
+        if ((stored?.publishedVersion ?? 0) >= request.version) return true;
+        await this.deps.proactive.continueConversation(location.reference, async (context) => {
+          const card = await this.draw(context, request, undefined);
+          await withConnectorRetries(() => replaceCard(context, location.activityId, card), this.deps.retry);
+        });
+        await this.deps.cardLocations.markPublished(requestId, location.activityId, request.version);
+        return true;
+      } catch (error) {
+        this.deps.logger.warn({ err: error, requestId, activityId: location.activityId }, 'could not update a request card; the sweeper will try again');
+        return false;
+      }
+    });
+  }
+
+  /** A copy in the approvers' channel, recorded like any other so updateAll() keeps it in step. Never fails the turn. */
+  private async postToApprovalChannel(request: ApprovalRequest): Promise<void> {
+    const channel = this.deps.approvalChannel;
+    if (!channel?.isConfigured) return;
+    try {
+      const reference = await channel.reference();
+      if (!reference) {
+        this.deps.logger.warn({ requestId: request.id }, 'approvers\' channel is configured but not registered yet: install the bot there or run `register approvals channel` in it');
+        return;
+      }
+      const { locations } = await this.deps.cardLocations.get(request.id);
+      if (locations.some((location) => channel.isReference(location.reference))) return;
+      await this.deps.proactive.continueConversation(reference, async (channelContext) => {
+        const activityId = await sendCard(channelContext, await this.draw(channelContext, request));
+        if (activityId) {
+          await this.deps.cardLocations.addLocation(request.id, { reference: TurnContext.getConversationReference(channelContext.activity), activityId, publishedVersion: request.version });
+        }
+      });
+    } catch (error) {
+      this.deps.logger.warn({ err: error, requestId: request.id }, 'could not post a request card to the approvers\' channel');
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Teams redelivers an activity it did not see answered within about 15 seconds, with the same activity id. The ledger
+ * remembers each message and card click it has seen (in the shared store, so this holds across instances and
+ * restarts) for about two hours, and the guard below drops a second delivery: the first is already being answered.
+ */
+import { createHash } from 'node:crypto';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { KeyValueStore } from '../../core/keyValueStore';
+import type { Clock } from '../../core/ports';
+import type { Logger } from '../../logging';
+import { answerInvoke, isCardInvoke } from '../host/cardReplies';
+import { turnCorrelation } from '../host/correlation';
+
+const KEY_PREFIX = 'defender/seen/';
+const BUCKET_MS = 60 * 60_000;
+
+/** Activities that can change something or post an answer: the ones that must be acted on once. */
+const ACTED_ON = new Set(['message', 'invoke']);
+
+export class ActivityLedger {
+  constructor(private readonly store: KeyValueStore, private readonly clock: Clock) {}
+
+  /** True the first time an activity is seen; false for a redelivery. Activities without an id cannot be told apart. */
+  async firstSighting(activity: Partial<Activity>): Promise<boolean> {
+    if (typeof activity.id !== 'string' || activity.id === '') return true;
+    const fingerprint = createHash('sha256').update(`${activity.conversation?.id ?? ''}\n${activity.id}`).digest('hex').slice(0, 40);
+    const bucket = Math.floor(this.clock.now().getTime() / BUCKET_MS);
+    // A redelivery can cross into the next hour's bucket: look in the previous one too.
+    const previousKey = `${KEY_PREFIX}${bucket - 1}/${fingerprint}`;
+    if ((await this.store.read([previousKey]))[previousKey]) return false;
+    return this.store.createIfAbsent!(`${KEY_PREFIX}${bucket}/${fingerprint}`, { seenAt: this.clock.now().toISOString() });
+  }
+
+  /** Forgets what is older than the previous hour (called by the sweeper). */
+  async forgetOld(): Promise<number> {
+    const oldest = Math.floor(this.clock.now().getTime() / BUCKET_MS) - 1;
+    const stale = (await this.store.listKeys!(KEY_PREFIX)).filter((key) => Number(key.slice(KEY_PREFIX.length).split('/')[0]) < oldest);
+    if (stale.length) await this.store.delete(stale);
+    return stale.length;
+  }
+}
+
+/** Drops a redelivered message or click before any handler runs: no second preview, no second request, no second reply. */
+export function redeliveryGuard(ledger: ActivityLedger, logger: Logger) {
+  return async (context: TurnContext): Promise<boolean> => {
+    const activity = context.activity;
+    if (!ACTED_ON.has(activity.type ?? '') || (await ledger.firstSighting(activity))) return true;
+    turnCorrelation(context, logger).logger.info({ activityId: activity.id }, 'ignored a redelivered activity: the first delivery is being answered');
+    if (isCardInvoke(context)) await answerInvoke(context, { text: 'Already working on this click.' });
+    return false;
+  };
+}
