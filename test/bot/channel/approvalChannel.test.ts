@@ -26,6 +26,18 @@ describe("approvers' channel", () => {
     assert.equal(replies.filter(inChannel).length, 0, 'nothing is posted to an unregistered channel');
   });
 
+  it('without DEFENDER_APPROVAL_CONVERSATION, says there is no channel to register and how to configure one', async () => {
+    const unconfigured = await createBotHarness();
+    try {
+      const replies = await unconfigured.send('register approvals channel', APPROVER, 'channel');
+      const text = cardText(cardOf(replies[0]));
+      assert.match(text, /No approvers' channel is configured/);
+      assert.match(text, /set DEFENDER_APPROVAL_CONVERSATION to this channel's id/);
+    } finally {
+      await unconfigured.close();
+    }
+  });
+
   it("posts every new request in the approvers' channel and updates both copies at every state change", async () => {
     const registered = await bot.send('register approvals channel', APPROVER, 'channel');
     assert.match(cardText(cardOf(registered[0])), /registered/);
