@@ -177,6 +177,38 @@ describe('e2e: @defender in the Agents Playground (headless Chromium)', function
     await alex.screenshot(screen('did-you-mean'), card);
   });
 
+  it('shows the API posture of Contoso Dev: totals and one row per API', async () => {
+    const alex = environment.page(REQUESTER);
+    await alex.openConversation('Personal Chat');
+    const card = await alex.send('posture "Contoso Dev"', /API posture · Contoso Dev/);
+    const text = await card.innerText();
+    assert.match(text, /APIs onboarded/);
+    assert.match(text, /Echo API/);
+    await alex.screenshot(screen('posture'), card);
+  });
+
+  it('shows the open API alerts of Contoso Dev, and none of its VM alerts', async () => {
+    const alex = environment.page(REQUESTER);
+    const card = await alex.send('alerts "Contoso Dev"', /alerts · Contoso Dev/i);
+    const text = await card.innerText();
+    assert.match(text, /spike/i);
+    assert.doesNotMatch(text, /vm-build-01/);
+    await alex.screenshot(screen('alerts'), card);
+  });
+
+  it('posts a new High alert in the approvers\' channel once Avery registers it, and Take it updates the card there', async function () {
+    this.timeout(240_000);
+    const avery = environment.page(APPROVER);
+    await avery.openConversation('Cloud Platform - General');
+    await avery.send('register approvals channel', /Approvers' channel registered/);
+    // The seeded alert appears 90 s after start-up and the demo's watch scans every 30 s.
+    const card = await avery.waitForCard(/New Defender for APIs alert · Contoso Dev[\s\S]*High/, 'the watch card for the new alert', { timeoutInMs: 180_000 });
+    assert.match(await card.innerText(), /198\.51\.100\.23/);
+    await avery.screenshot(screen('watch-alert'), card);
+    await avery.pressCardButton(card, 'Take it');
+    await avery.waitForCardText(card, /Avery Approver/, 'the alert card to show who took it', 60_000);
+  });
+
   it('records what the playground sends and shows (aadObjectId, refresh, updateActivity)', async () => {
     const findings = writeFindings(environment.tap!.activities, { updatedInPlace, timings: environment.timings });
     assert.ok(findings.everyUserActivityHasAadObjectId, 'every message and invoke carries from.aadObjectId');

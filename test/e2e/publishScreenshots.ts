@@ -21,6 +21,9 @@ export const STEP_SCREENSHOTS = [
   'history',
   'nothing-to-change',
   'did-you-mean',
+  'posture',
+  'alerts',
+  'watch-alert',
 ] as const;
 
 const DOCS_DIR = path.join(REPO_ROOT, 'docs/screenshots');

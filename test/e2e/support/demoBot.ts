@@ -48,6 +48,8 @@ export async function startDemoBot(options: { dataDir: string; logFile: string; 
       DEFENDER_SIMULATOR_PORT: String(simulatorPort),
       DEFENDER_DATA_DIR: options.dataDir,
       DEFENDER_LOG_LEVEL: 'debug',
+      // The playground team's General channel: the approvers' channel, where the watch posts its cards.
+      DEFENDER_APPROVAL_CONVERSATION: 'team-cloud-platform',
     }),
     logFile: options.logFile,
   });
