@@ -99,6 +99,14 @@ describe('architecture', () => {
     assert.deepEqual(against.map(describeImport), []);
   });
 
+  it('code outside src/core/approval imports it through its index only', () => {
+    const inside = path.join('core', 'approval');
+    const deep = sourceFiles(SRC)
+      .flatMap(importsOf)
+      .filter((found) => !found.file.startsWith(inside + path.sep) && found.target?.startsWith(inside + path.sep));
+    assert.deepEqual(deep.map(describeImport), []);
+  });
+
   it('only src/config reads process.env (and the ARM simulator, a program of its own)', () => {
     const readers = sourceFiles(SRC)
       .filter((file) => /process\.env\b/.test(fs.readFileSync(file, 'utf8')))

@@ -4,7 +4,7 @@
  * once however many scans, restarts and instances see it. Plus the two posting rules: severity and the digest.
  */
 import { createHash } from 'node:crypto';
-import type { Person } from '../approval/types';
+import type { Person } from '../approval';
 import { ALERT_SEVERITIES, type AlertSeverity, type ApiAlert } from '../monitoring';
 
 /** A subscription's coverage as the watch remembers it between scans. */
