@@ -17,7 +17,7 @@ import { withConnectorRetries, type ConnectorRetryOptions } from './connectorRet
 import type { ProactiveChannel } from '../host/detachedTurn';
 import type { RefreshAudience } from './refreshAudience';
 import type { CardLocation, CardLocations } from './cardLocations';
-import { approvalCard, EVERYONE, gatherAudience } from './requestView';
+import { drawRequestCard, EVERYONE, gatherAudience } from './requestView';
 
 export type { ProactiveChannel } from '../host/detachedTurn';
 
@@ -103,7 +103,7 @@ export class CardPublisher {
   private async draw(context: TurnContext, request: ApprovalRequest, viewer?: Person): Promise<AdaptiveCardJson> {
     const { policy, clock } = this.deps.drawing;
     const audience = await gatherAudience(context, request, { policy, clock, cardLocations: this.deps.cardLocations, refreshAudience: this.deps.audience });
-    return approvalCard(request, viewer ?? EVERYONE, audience);
+    return drawRequestCard(request, viewer ?? EVERYONE, audience);
   }
 
   /** True when the copy shows the latest version (now or already); false when it could not be updated. */

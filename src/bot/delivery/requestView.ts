@@ -33,7 +33,7 @@ export async function gatherAudience(context: TurnContext, request: ApprovalRequ
 /** The shared card posted to a conversation: everyone sees it; the server decides who may use its buttons. */
 export const EVERYONE = 'everyone';
 
-export interface ApprovalCardOptions {
+export interface RequestCardOptions {
   /** 1-based page of a card with many subscriptions. */
   page?: number;
   /** A one-line notice for this viewer (why their click was refused). */
@@ -46,7 +46,7 @@ export function viewerRoleOf(request: ApprovalRequest, viewer: Person | undefine
   return isApprover(policy, viewer) ? 'approver' : 'observer';
 }
 
-export function requestCardModel(request: ApprovalRequest, viewer: Person | undefined | typeof EVERYONE, audience: CardAudience, options: ApprovalCardOptions = {}): RequestCardModel {
+export function requestCardModel(request: ApprovalRequest, viewer: Person | undefined | typeof EVERYONE, audience: CardAudience, options: RequestCardOptions = {}): RequestCardModel {
   const { policy, now } = audience;
   // One rule in one place: the buttons are exactly what permissionsFor allows this viewer (or anyone, on the shared card).
   const can = permissionsFor(policy, request, viewer === EVERYONE ? ANYONE : viewer ?? { id: '', name: '' }, now);
@@ -75,7 +75,7 @@ export function requestCardModel(request: ApprovalRequest, viewer: Person | unde
   };
 }
 
-export function approvalCard(request: ApprovalRequest, viewer: Person | undefined | typeof EVERYONE, audience: CardAudience, options: ApprovalCardOptions = {}): AdaptiveCardJson {
+export function drawRequestCard(request: ApprovalRequest, viewer: Person | undefined | typeof EVERYONE, audience: CardAudience, options: RequestCardOptions = {}): AdaptiveCardJson {
   const role = viewer === EVERYONE ? 'everyone' : viewerRoleOf(request, viewer, audience.policy);
   return buildRequestCard(requestCardModel(request, viewer, audience, options), role);
 }

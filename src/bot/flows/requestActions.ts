@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { AdaptiveCardJson, buildMessageCard } from '../../cards';
 import type { ApprovalRequest, Person } from '../../core/approval';
 import type { BotDeps } from '../deps';
-import { approvalCard, gatherAudience, type ApprovalCardOptions, type CardAudience } from '../delivery/requestView';
+import { drawRequestCard, gatherAudience, type RequestCardOptions, type CardAudience } from '../delivery/requestView';
 
 /**
  * A refused click, for the person who clicked only: their current view of the request with the reason on top, so
@@ -24,8 +24,8 @@ export async function audienceFor(context: TurnContext, deps: BotDeps, request: 
 }
 
 /** The request as `viewer` sees it: their buttons, their notes; the answer to their click, for them only. */
-export async function cardForViewer(context: TurnContext, deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined, options: ApprovalCardOptions = {}): Promise<AdaptiveCardJson> {
-  return approvalCard(request, viewer, await audienceFor(context, deps, request), options);
+export async function cardForViewer(context: TurnContext, deps: BotDeps, request: ApprovalRequest, viewer: Person | undefined, options: RequestCardOptions = {}): Promise<AdaptiveCardJson> {
+  return drawRequestCard(request, viewer, await audienceFor(context, deps, request), options);
 }
 
 /** After a change of state: every posted copy of the card is updated, in the background. */
