@@ -11,9 +11,9 @@ import { readApiAlerts } from './alertsReader';
 import type { ArmTransport } from './armTransport';
 import { mapWithConcurrency } from './boundedConcurrency';
 import { readOnboardedApiNames } from './apiOnboarder';
-import { API_MANAGEMENT_API_VERSION, isSupportedApimSku, resourceGroupOf, type ArmApiManagementService } from './models/apiManagement';
+import { isSupportedApimSku, resourceGroupOf } from './models/apiManagement';
 import { SUBSCRIPTIONS_API_VERSION, toSubscription, type ArmSubscription } from './models/subscription';
-import { readDefenderSettings } from './settingsReader';
+import { listApiManagementServices, readDefenderSettings } from './settingsReader';
 
 /** Pages through GET /subscriptions (100 a page). */
 export async function listSubscriptionsFromArm(transport: ArmTransport, options: OperationOptions = {}): Promise<Subscription[]> {
@@ -49,20 +49,7 @@ export async function readApiManagementInventoryFromArm(
   options: OperationOptions = {},
 ): Promise<ApiManagementInventoryService[]> {
   const perSubscription = await mapWithConcurrency(subscriptions, concurrency, async ({ subscriptionId }) => {
-    let services: ArmApiManagementService[];
-    try {
-      services = await transport.sendList<ArmApiManagementService>({
-        method: 'GET',
-        path: `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.ApiManagement/service`,
-        query: { 'api-version': API_MANAGEMENT_API_VERSION },
-        purpose: 'list the API Management services',
-        subscriptionId,
-        abortSignal: options.abortSignal,
-      });
-    } catch (error) {
-      if (unregistered(error)) return [];
-      throw error;
-    }
+    const services = await listApiManagementServices(transport, subscriptionId, options);
     return Promise.all(services.map(async (service): Promise<ApiManagementInventoryService> => {
       const onboarded = await readOnboardedApiNames(transport, subscriptionId, service.id, options).catch((error: unknown) => {
         if (unregistered(error)) return new Set<string>();

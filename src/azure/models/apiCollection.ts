@@ -1,20 +1,24 @@
 /** Microsoft.Security apiCollections at api-version 2023-11-15: APIM APIs onboarded to Defender for APIs. */
 export const API_COLLECTIONS_API_VERSION = '2023-11-15';
 
+/** An API collection's read-only posture counts and sensitivity label, by their names in apiCollections.json. */
+export interface ArmApiCollectionPosture {
+  numberOfApiEndpoints?: number;
+  numberOfInactiveApiEndpoints?: number;
+  numberOfUnauthenticatedApiEndpoints?: number;
+  numberOfExternalApiEndpoints?: number;
+  numberOfApiEndpointsWithSensitiveDataExposed?: number;
+  sensitivityLabel?: string;
+}
+
 export interface ArmApiCollection {
   /** ".../service/{serviceName}/providers/Microsoft.Security/apiCollections/{apiId}" */
   id?: string;
   /** The APIM API name (apiId). */
   name: string;
-  properties?: {
+  properties?: ArmApiCollectionPosture & {
     provisioningState?: string;
     displayName?: string;
-    numberOfApiEndpoints?: number;
-    numberOfInactiveApiEndpoints?: number;
-    numberOfUnauthenticatedApiEndpoints?: number;
-    numberOfExternalApiEndpoints?: number;
-    numberOfApiEndpointsWithSensitiveDataExposed?: number;
-    sensitivityLabel?: string;
   };
 }
 

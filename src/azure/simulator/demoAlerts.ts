@@ -20,6 +20,17 @@ const TRAFFIC_STEPS = [
   'If it does not, block the IP address with an API Management policy (ip-filter) and rotate the subscription key it used.',
 ];
 
+/** Defender's "spike in API traffic" alert on one of contoso-dev-apim's APIs; the rest (when, how bad, what) varies. */
+function trafficSpike(subscriptionId: string, apiId: string, alert: Pick<SeedAlert, 'severity'> & Partial<SeedAlert>): SeedAlert {
+  return {
+    alertType: 'API_SpikeInAPITraffic',
+    alertDisplayName: 'Suspicious spike in API traffic to an API endpoint from a single IP address',
+    remediationSteps: TRAFFIC_STEPS,
+    resourceIdentifiers: apiResource(subscriptionId, apiId),
+    ...alert,
+  };
+}
+
 export function contosoDevAlerts(subscriptionId: string): SeedAlert[] {
   return [
     {
@@ -33,19 +44,15 @@ export function contosoDevAlerts(subscriptionId: string): SeedAlert[] {
       intent: 'Execution',
       resourceIdentifiers: [{ type: 'AzureResource', azureResourceId: `/subscriptions/${subscriptionId}/resourceGroups/rg-dev/providers/Microsoft.Compute/virtualMachines/vm-build-01` }],
     },
-    {
-      alertType: 'API_SpikeInAPITraffic',
-      alertDisplayName: 'Suspicious spike in API traffic to an API endpoint from a single IP address',
+    trafficSpike(subscriptionId, 'echo-api', {
       severity: 'Medium',
       timeGeneratedUtc: hoursAgo(2),
       compromisedEntity: 'Echo API',
       description:
         'A suspicious spike in API traffic was detected from client IP 203.0.113.24 to the API endpoint GET /echo/resource. ' +
         'Defender for APIs learned a baseline of routine traffic between this IP address and the endpoint; this traffic deviates sharply from it.',
-      remediationSteps: TRAFFIC_STEPS,
       intent: 'Impact',
-      resourceIdentifiers: apiResource(subscriptionId, 'echo-api'),
-    },
+    }),
     {
       alertType: 'API_SpikeInPayload',
       alertDisplayName: 'Unusually large response payload transmitted between a single IP address and an API endpoint',
@@ -70,42 +77,30 @@ export function contosoDevAlerts(subscriptionId: string): SeedAlert[] {
       intent: 'Impact',
       resourceIdentifiers: apiResource(subscriptionId, 'echo-api'),
     },
-    {
-      alertType: 'API_SpikeInAPITraffic',
-      alertDisplayName: 'Suspicious spike in API traffic to an API endpoint from a single IP address',
+    trafficSpike(subscriptionId, 'orders-v1', {
       severity: 'Low',
       status: 'Resolved',
       timeGeneratedUtc: hoursAgo(5 * 24),
       compromisedEntity: 'Orders v1',
       description: 'A suspicious spike in API traffic was detected from client IP 192.0.2.60 to the API endpoint POST /orders/v1/orders.',
-      remediationSteps: TRAFFIC_STEPS,
       intent: 'Impact',
-      resourceIdentifiers: apiResource(subscriptionId, 'orders-v1'),
-    },
-    {
-      // Raised 90 s after start-up, after the watch's baseline: in demo mode (a scan every 30 s) the approvers'
-      // channel gets a watch card for it within two minutes.
-      alertType: 'API_SpikeInAPITraffic',
-      alertDisplayName: 'Suspicious spike in API traffic to an API endpoint from a single IP address',
+    }),
+    // Raised 90 s after start-up, after the watch's baseline: in demo mode (a scan every 30 s) the approvers'
+    // channel gets a watch card for it within two minutes.
+    trafficSpike(subscriptionId, 'orders-v1', {
       severity: 'High',
       appearsAfterSeconds: DEMO_WATCH_ALERT_DELAY_SECONDS,
       compromisedEntity: 'Orders v1',
       description:
         'A suspicious spike in API traffic was detected from client IP 198.51.100.23 to the API endpoint POST /orders/v1/orders: ' +
         '40 times its 30-day baseline within ten minutes, from an IP address never seen calling this API before.',
-      remediationSteps: TRAFFIC_STEPS,
       intent: 'Impact',
-      resourceIdentifiers: apiResource(subscriptionId, 'orders-v1'),
-    },
-    {
-      alertType: 'API_SpikeInAPITraffic',
-      alertDisplayName: 'Suspicious spike in API traffic to an API endpoint from a single IP address',
+    }),
+    trafficSpike(subscriptionId, 'echo-api', {
       severity: 'High',
       timeGeneratedUtc: hoursAgo(10 * 24),
       compromisedEntity: 'Echo API',
       description: 'An older alert, outside the 7 days `alerts` shows.',
-      remediationSteps: TRAFFIC_STEPS,
-      resourceIdentifiers: apiResource(subscriptionId, 'echo-api'),
-    },
+    }),
   ];
 }

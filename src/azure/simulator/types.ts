@@ -2,6 +2,7 @@
  * Shapes shared by the ARM simulator's parts: the seed a person writes, the faults it can inject,
  * and what it records about each request. The mutable in-memory model lives in state.ts.
  */
+import type { ArmApiCollectionPosture } from '../models/apiCollection';
 
 export type ExtensionFlag = 'True' | 'False';
 
@@ -27,15 +28,8 @@ export interface SeedPricing {
   extensions?: SeedExtension[];
 }
 
-/** An API collection's read-only posture counts, by their names in apiCollections.json (2023-11-15). */
-export interface SeedApiPosture {
-  numberOfApiEndpoints?: number;
-  numberOfInactiveApiEndpoints?: number;
-  numberOfUnauthenticatedApiEndpoints?: number;
-  numberOfExternalApiEndpoints?: number;
-  numberOfApiEndpointsWithSensitiveDataExposed?: number;
-  sensitivityLabel?: string;
-}
+/** An API collection's read-only posture counts: the very fields the client reads (apiCollections.json, 2023-11-15). */
+export type SeedApiPosture = ArmApiCollectionPosture;
 
 /** Returned on the API collection once onboarded; counts not given are made up, stable per API. */
 export interface SeedApi extends SeedApiPosture {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { DEMO_SUBSCRIPTIONS, startArmSimulator, type ArmSimulator, type SimulatorSeed } from '../../../src/azure/simulator';
-import { armClient } from './armHttp';
+import { DEMO_SUBSCRIPTIONS, type SimulatorSeed } from '../../../src/azure/simulator';
+import { useArmSimulator, withArmSimulator } from './armSimulatorFixture';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
 const SERVICE = `/subscriptions/${SUB}/resourceGroups/rg-apis/providers/Microsoft.ApiManagement/service/contoso-apim`;
@@ -19,35 +19,25 @@ const seed: SimulatorSeed = {
 };
 
 describe('ARM simulator: API collections (2023-11-15)', () => {
-  let simulator: ArmSimulator;
-  let http: ReturnType<typeof armClient>;
-  beforeEach(async () => {
-    simulator = await startArmSimulator({ port: 0, seed });
-    http = armClient(simulator);
-  });
-  afterEach(async () => {
-    assert.deepEqual(simulator.violations(), []);
-    http.close();
-    await simulator.close();
-  });
+  const arm = useArmSimulator({ per: 'test', seed, checkResponses: true });
 
   it('lists onboarded collections by subscription, resource group and service', async () => {
     for (const path of [`/subscriptions/${SUB}/providers/Microsoft.Security/apiCollections`, `/subscriptions/${SUB}/resourceGroups/rg-apis/providers/Microsoft.Security/apiCollections`, `${SERVICE}/providers/Microsoft.Security/apiCollections`]) {
-      const response = await http.request('GET', `${path}?${VERSION}`);
+      const response = await arm.http.request('GET', `${path}?${VERSION}`);
       assert.equal(response.status, 200, path);
       assert.deepEqual(response.body.value.map((collection: any) => collection.name), ['petstore']);
     }
   });
 
   it('onboards as a long-running operation: 201 InProgress with Location, 202 while polling, then 200 Succeeded', async () => {
-    const put = await http.request('PUT', `${SERVICE}/providers/Microsoft.Security/apiCollections/orders?${VERSION}`);
+    const put = await arm.http.request('PUT', `${SERVICE}/providers/Microsoft.Security/apiCollections/orders?${VERSION}`);
     assert.equal(put.status, 201);
     assert.equal(put.body.properties.provisioningState, 'InProgress');
     const location = String(put.headers.location);
-    assert.ok(location.startsWith(simulator.url) && location.includes('$asyncScope='));
-    const pending = await http.request('GET', location);
+    assert.ok(location.startsWith(arm.simulator.url) && location.includes('$asyncScope='));
+    const pending = await arm.http.request('GET', location);
     assert.equal(pending.status, 202);
-    const done = await http.request('GET', String(pending.headers.location));
+    const done = await arm.http.request('GET', String(pending.headers.location));
     assert.equal(done.status, 200);
     assert.equal(done.body.properties.provisioningState, 'Succeeded');
     assert.equal(done.body.properties.displayName, 'Orders API');
@@ -58,31 +48,26 @@ describe('ARM simulator: API collections (2023-11-15)', () => {
       'the seeded posture counts, once onboarded',
     );
     assert.equal(put.body.properties.numberOfApiEndpoints, undefined, 'no counts while onboarding is in progress');
-    const again = await http.request('PUT', `${SERVICE}/providers/Microsoft.Security/apiCollections/orders?${VERSION}`);
+    const again = await arm.http.request('PUT', `${SERVICE}/providers/Microsoft.Security/apiCollections/orders?${VERSION}`);
     assert.equal(again.status, 200, 'onboarding an onboarded API is a no-op 200');
   });
 
   it('offboards with DELETE (200, then 204), and 404s an unknown API', async () => {
     const path = `${SERVICE}/providers/Microsoft.Security/apiCollections/petstore?${VERSION}`;
-    assert.equal((await http.request('DELETE', path)).status, 200);
-    assert.equal((await http.request('DELETE', path)).status, 204);
-    assert.equal((await http.request('GET', path)).status, 404);
-    const unknown = await http.request('PUT', `${SERVICE}/providers/Microsoft.Security/apiCollections/nope?${VERSION}`);
+    assert.equal((await arm.http.request('DELETE', path)).status, 200);
+    assert.equal((await arm.http.request('DELETE', path)).status, 204);
+    assert.equal((await arm.http.request('GET', path)).status, 404);
+    const unknown = await arm.http.request('PUT', `${SERVICE}/providers/Microsoft.Security/apiCollections/nope?${VERSION}`);
     assert.equal(unknown.status, 404);
     assert.equal(unknown.body.error.code, 'ResourceNotFound');
   });
 
   it('403 for an identity that may not write', async () => {
-    const readOnly = await startArmSimulator({ port: 0 });
-    const readOnlyHttp = armClient(readOnly);
-    try {
+    await withArmSimulator(async (demo) => {
       const path = `/subscriptions/${DEMO_SUBSCRIPTIONS.northwindAnalytics}/resourceGroups/rg-northwind/providers/Microsoft.ApiManagement/service/northwind-apim/providers/Microsoft.Security/apiCollections/reports?${VERSION}`;
-      const response = await readOnlyHttp.request('PUT', path);
+      const response = await demo.http.request('PUT', path);
       assert.equal(response.status, 403);
       assert.match(response.body.error.message, /Microsoft\.Security\/apiCollections\/write/);
-    } finally {
-      readOnlyHttp.close();
-      await readOnly.close();
-    }
+    });
   });
 });

@@ -43,6 +43,8 @@ export function armClient(simulator: ArmSimulator) {
   return { request, agent, close: () => agent.destroy() };
 }
 
+export type ArmClient = ReturnType<typeof armClient>;
+
 export const PRICINGS_API = 'api-version=2024-01-01';
 
 export function pricingPath(subscriptionId: string, name?: string, query = PRICINGS_API): string {

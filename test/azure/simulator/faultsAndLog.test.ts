@@ -1,43 +1,30 @@
 import assert from 'node:assert/strict';
-import { DEMO_SUBSCRIPTIONS, startArmSimulator, type ArmSimulator } from '../../../src/azure/simulator';
-import { armClient, pricingPath } from './armHttp';
+import { DEMO_SUBSCRIPTIONS } from '../../../src/azure/simulator';
+import { pricingPath } from './armHttp';
+import { useArmSimulator, withArmSimulator } from './armSimulatorFixture';
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProd;
 
-async function statusesFor(seed: number, requests: number): Promise<number[]> {
-  const simulator = await startArmSimulator({ port: 0 });
-  const http = armClient(simulator);
-  try {
+function statusesFor(seed: number, requests: number): Promise<number[]> {
+  return withArmSimulator(async ({ simulator, http }) => {
     simulator.setFaults({ throttleRate: 0.3, serverErrorRate: 0.1, seed, retryAfterMs: 250 });
     const statuses: number[] = [];
     for (let index = 0; index < requests; index += 1) statuses.push((await http.request('GET', pricingPath(PROD, 'Api'))).status);
     return statuses;
-  } finally {
-    http.close();
-    await simulator.close();
-  }
+  });
 }
 
 describe('ARM simulator: faults and the request log', () => {
-  let simulator: ArmSimulator;
-  let http: ReturnType<typeof armClient>;
-  beforeEach(async () => {
-    simulator = await startArmSimulator({ port: 0 });
-    http = armClient(simulator);
-  });
-  afterEach(async () => {
-    http.close();
-    await simulator.close();
-  });
+  const arm = useArmSimulator({ per: 'test' });
 
   it('throttles with 429, Retry-After in seconds and retry-after-ms', async () => {
-    simulator.setFaults({ throttleRate: 1, retryAfterMs: 1500 });
-    const response = await http.request('GET', pricingPath(PROD, 'Api'));
+    arm.simulator.setFaults({ throttleRate: 1, retryAfterMs: 1500 });
+    const response = await arm.http.request('GET', pricingPath(PROD, 'Api'));
     assert.equal(response.status, 429);
     assert.equal(response.headers['retry-after'], '2');
     assert.equal(response.headers['retry-after-ms'], '1500');
     assert.equal(response.body.error.code, 'SubscriptionRequestsThrottled');
-    assert.equal(simulator.requests()[0].fault, 'throttle');
+    assert.equal(arm.simulator.requests()[0].fault, 'throttle');
   });
 
   it('draws throttles and 503s from a seeded PRNG: the same seed gives the same run, another seed another', async () => {
@@ -50,55 +37,55 @@ describe('ARM simulator: faults and the request log', () => {
   });
 
   it('adds latency to ARM calls', async () => {
-    simulator.setFaults({ latencyMs: 120 });
+    arm.simulator.setFaults({ latencyMs: 120 });
     const started = Date.now();
-    await http.request('GET', pricingPath(PROD, 'Api'));
+    await arm.http.request('GET', pricingPath(PROD, 'Api'));
     assert.ok(Date.now() - started >= 110);
   });
 
   it('failNext breaks only the matching calls, count times, then lets them through', async () => {
-    simulator.failNext({ method: 'PUT', pathIncludes: '/pricings/api', status: 503, code: 'ServiceUnavailable', message: 'try later', count: 2 });
-    const get = await http.request('GET', pricingPath(PROD, 'Api'));
+    arm.simulator.failNext({ method: 'PUT', pathIncludes: '/pricings/api', status: 503, code: 'ServiceUnavailable', message: 'try later', count: 2 });
+    const get = await arm.http.request('GET', pricingPath(PROD, 'Api'));
     assert.equal(get.status, 200, 'a GET does not match a PUT rule');
     const body = { properties: { pricingTier: 'Standard', subPlan: 'P1' } };
-    assert.equal((await http.request('PUT', pricingPath(PROD, 'Api'), { body })).status, 503);
-    assert.equal((await http.request('PUT', pricingPath(PROD, 'Api'), { body })).status, 503);
-    assert.equal((await http.request('PUT', pricingPath(PROD, 'Api'), { body })).status, 200);
-    assert.throws(() => simulator.failNext({ status: 200 }), /InvalidFaultRule/);
+    assert.equal((await arm.http.request('PUT', pricingPath(PROD, 'Api'), { body })).status, 503);
+    assert.equal((await arm.http.request('PUT', pricingPath(PROD, 'Api'), { body })).status, 503);
+    assert.equal((await arm.http.request('PUT', pricingPath(PROD, 'Api'), { body })).status, 200);
+    assert.throws(() => arm.simulator.failNext({ status: 200 }), /InvalidFaultRule/);
   });
 
   it('records ARM requests (method, path, query, body, status, time), writes separately, and clears', async () => {
-    await http.request('GET', pricingPath(PROD, undefined, 'api-version=2024-01-01&$filter=name%20in%20(Api,CloudPosture)'));
-    await http.request('PUT', pricingPath(PROD, 'Api'), { body: { properties: { pricingTier: 'Standard', subPlan: 'P2' } } });
-    const [list, put] = simulator.requests();
+    await arm.http.request('GET', pricingPath(PROD, undefined, 'api-version=2024-01-01&$filter=name%20in%20(Api,CloudPosture)'));
+    await arm.http.request('PUT', pricingPath(PROD, 'Api'), { body: { properties: { pricingTier: 'Standard', subPlan: 'P2' } } });
+    const [list, put] = arm.simulator.requests();
     assert.equal(list.method, 'GET');
     assert.equal(list.path, `/subscriptions/${PROD}/providers/Microsoft.Security/pricings`);
     assert.deepEqual(list.query, { 'api-version': '2024-01-01', $filter: 'name in (Api,CloudPosture)' });
     assert.equal(list.status, 200);
     assert.ok(!Number.isNaN(Date.parse(list.time)));
     assert.deepEqual(put.body, { properties: { pricingTier: 'Standard', subPlan: 'P2' } });
-    assert.deepEqual(simulator.writes().map((request) => request.method), ['PUT']);
+    assert.deepEqual(arm.simulator.writes().map((request) => request.method), ['PUT']);
 
-    const overHttp = await http.request('GET', '/_simulator/requests', { authorization: null });
+    const overHttp = await arm.http.request('GET', '/_simulator/requests', { authorization: null });
     assert.equal(overHttp.status, 200);
     assert.equal(overHttp.body.length, 2, 'control routes need no auth and are not logged');
-    assert.equal((await http.request('DELETE', '/_simulator/requests', { authorization: null })).status, 204);
-    assert.deepEqual(simulator.requests(), []);
+    assert.equal((await arm.http.request('DELETE', '/_simulator/requests', { authorization: null })).status, 204);
+    assert.deepEqual(arm.simulator.requests(), []);
   });
 
   it('sets faults over HTTP for a standalone simulator, rejecting bad values', async () => {
-    const set = await http.request('PUT', '/_simulator/faults', { body: { throttleRate: 1, retryAfterMs: 10 }, authorization: null });
+    const set = await arm.http.request('PUT', '/_simulator/faults', { body: { throttleRate: 1, retryAfterMs: 10 }, authorization: null });
     assert.equal(set.status, 200);
-    assert.equal((await http.request('GET', pricingPath(PROD, 'Api'))).status, 429);
-    const bad = await http.request('PUT', '/_simulator/faults', { body: { throttleRate: 2 }, authorization: null });
+    assert.equal((await arm.http.request('GET', pricingPath(PROD, 'Api'))).status, 429);
+    const bad = await arm.http.request('PUT', '/_simulator/faults', { body: { throttleRate: 2 }, authorization: null });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /faults\.throttleRate/);
   });
 
   it('keeps connections alive across requests', async () => {
     const sockets = new Set<unknown>();
-    http.agent.on('free', (socket) => sockets.add(socket));
-    for (let index = 0; index < 5; index += 1) await http.request('GET', pricingPath(PROD, 'Api'));
+    arm.http.agent.on('free', (socket) => sockets.add(socket));
+    for (let index = 0; index < 5; index += 1) await arm.http.request('GET', pricingPath(PROD, 'Api'));
     assert.equal(sockets.size, 1, 'five sequential requests should reuse one socket');
   });
 });

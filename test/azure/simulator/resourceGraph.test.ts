@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_SUBSCRIPTIONS, startArmSimulator, type ArmSimulator } from '../../../src/azure/simulator';
+import { DEMO_SUBSCRIPTIONS } from '../../../src/azure/simulator';
 import { specValidator } from '../../../src/azure/simulator/spec/specValidator';
 import { VENDORED_SPECS_ROOT } from '../../../src/azure/simulator/spec/specFiles';
-import { armClient, pricingPath } from './armHttp';
+import { pricingPath } from './armHttp';
+import { useArmSimulator } from './armSimulatorFixture';
 
 const GRAPH = '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01';
 const SUBSCRIPTIONS = "resourcecontainers | where type =~ 'microsoft.resources/subscriptions' | project id, subscriptionId, name | order by id asc";
@@ -18,18 +19,8 @@ const SETTINGS = `resourcecontainers
 const examples = path.join(VENDORED_SPECS_ROOT, 'specification/resourcegraph/resource-manager/Microsoft.ResourceGraph/stable/2024-04-01/examples');
 
 describe('ARM simulator: Azure Resource Graph', () => {
-  let simulator: ArmSimulator;
-  let http: ReturnType<typeof armClient>;
-  const query = (body: unknown) => http.request('POST', GRAPH, { body });
-  beforeEach(async () => {
-    simulator = await startArmSimulator({ port: 0 });
-    http = armClient(simulator);
-  });
-  afterEach(async () => {
-    assert.deepEqual(simulator.violations(), []);
-    http.close();
-    await simulator.close();
-  });
+  const arm = useArmSimulator({ per: 'test', checkResponses: true });
+  const query = (body: unknown) => arm.http.request('POST', GRAPH, { body });
 
   it('answers in its own shape and pages with $skipToken; resultTruncated is "false" on every page', async () => {
     const first = await query({ query: SUBSCRIPTIONS, options: { $top: 2 } });
@@ -87,7 +78,7 @@ describe('ARM simulator: Azure Resource Graph', () => {
     const foreign = await query({ query: SUBSCRIPTIONS.replace('name', 'name, tenantId'), options: { $skipToken: body.$skipToken } });
     assert.equal(foreign.status, 400);
     assert.match(foreign.body.error.details[0].message, /belongs to another query or scope/);
-    const wrongVersion = await http.request('POST', GRAPH.replace('2024-04-01', '2019-04-01'), { body: { query: SUBSCRIPTIONS } });
+    const wrongVersion = await arm.http.request('POST', GRAPH.replace('2024-04-01', '2019-04-01'), { body: { query: SUBSCRIPTIONS } });
     assert.equal(wrongVersion.status, 400);
     assert.equal(wrongVersion.body.error.code, 'InvalidApiVersionParameter');
   });
@@ -99,29 +90,29 @@ describe('ARM simulator: Azure Resource Graph', () => {
     assert.equal(throttled.body.error.code, 'RateLimiting');
     assert.equal(throttled.headers['x-ms-user-quota-remaining'], '0');
     assert.ok(Number(throttled.headers['retry-after']) >= 1 && Number(throttled.headers['retry-after']) <= 5, String(throttled.headers['retry-after']));
-    simulator.setFaults({ graphQuotaWindowMs: 50 });
+    arm.simulator.setFaults({ graphQuotaWindowMs: 50 });
     await new Promise((resolve) => setTimeout(resolve, 60));
     assert.equal((await query({ query: SUBSCRIPTIONS })).status, 200);
   });
 
   it('graphUnavailable answers 503; graphLagMs shows a write only after the lag', async () => {
-    simulator.setFaults({ graphUnavailable: true });
+    arm.simulator.setFaults({ graphUnavailable: true });
     const unavailable = await query({ query: SUBSCRIPTIONS });
     assert.equal(unavailable.status, 503);
     assert.equal(unavailable.body.error.code, 'ServiceUnavailable');
-    simulator.setFaults({ graphUnavailable: false, graphLagMs: 300 });
+    arm.simulator.setFaults({ graphUnavailable: false, graphLagMs: 300 });
     const tierOfProd = async () => (await query({ query: SETTINGS, options: { $top: 1000 } })).body.data.find((row: { subscriptionId: string }) => row.subscriptionId === DEMO_SUBSCRIPTIONS.contosoProd).tier;
     assert.equal(await tierOfProd(), 'Free');
-    const put = await http.request('PUT', pricingPath(DEMO_SUBSCRIPTIONS.contosoProd, 'Api'), { body: { properties: { pricingTier: 'Standard', subPlan: 'P1' } } });
+    const put = await arm.http.request('PUT', pricingPath(DEMO_SUBSCRIPTIONS.contosoProd, 'Api'), { body: { properties: { pricingTier: 'Standard', subPlan: 'P1' } } });
     assert.equal(put.status, 200);
     assert.equal(await tierOfProd(), 'Free', 'Resource Graph has not seen the write yet');
     await new Promise((resolve) => setTimeout(resolve, 320));
     assert.equal(await tierOfProd(), 'Standard');
-    assert.deepEqual(simulator.writes().map((write) => write.method), ['PUT'], 'queries are not writes');
+    assert.deepEqual(arm.simulator.writes().map((write) => write.method), ['PUT'], 'queries are not writes');
   });
 
   it('covers at most graphTenantSubscriptionLimit subscriptions at tenant scope and says so; a scoped query gets exactly its subscriptions', async () => {
-    simulator.setFaults({ graphTenantSubscriptionLimit: 2 });
+    arm.simulator.setFaults({ graphTenantSubscriptionLimit: 2 });
     const tenant = await query({ query: SUBSCRIPTIONS });
     assert.equal(tenant.body.count, 2);
     assert.equal(tenant.headers['x-ms-tenant-subscription-limit-hit'], 'true');

@@ -3,86 +3,57 @@
  * permissions). Loose on purpose: they pin the fields the bot reads and let everything else through.
  */
 const resourceId = { type: 'string', pattern: '^/subscriptions/' };
+const text = { type: 'string' };
+
+/** An object that must have the fields named in `required`; any other field is allowed. */
+function objectWith(required: readonly string[], properties: Record<string, unknown>) {
+  return { type: 'object', required, properties };
+}
+
+/** ARM's list envelope: the items in `value`, and a `nextLink` (a string when present) on a list that pages. */
+function listOf(items: unknown, options: { paged: boolean }) {
+  return objectWith(['value'], { value: { type: 'array', items }, ...(options.paged ? { nextLink: text } : {}) });
+}
 
 export const LOOSE_SCHEMAS = {
-  ApiManagementServiceList: {
-    type: 'object',
-    required: ['value'],
-    properties: {
-      value: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['id', 'name', 'type', 'location', 'sku'],
-          properties: {
-            id: resourceId,
-            name: { type: 'string' },
-            type: { const: 'Microsoft.ApiManagement/service' },
-            location: { type: 'string' },
-            sku: { type: 'object', required: ['name', 'capacity'], properties: { name: { type: 'string' }, capacity: { type: 'integer' } } },
-          },
-        },
-      },
-      nextLink: { type: 'string' },
-    },
-  },
-  ApiManagementApiList: {
-    type: 'object',
-    required: ['value'],
-    properties: {
-      value: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['id', 'name', 'type', 'properties'],
-          properties: {
-            id: resourceId,
-            name: { type: 'string' },
-            type: { const: 'Microsoft.ApiManagement/service/apis' },
-            properties: {
-              type: 'object',
-              required: ['displayName', 'path', 'isCurrent', 'apiRevision'],
-              properties: {
-                displayName: { type: 'string' },
-                path: { type: 'string' },
-                isCurrent: { type: 'boolean' },
-                apiRevision: { type: 'string' },
-              },
-            },
-          },
-        },
-      },
-      nextLink: { type: 'string' },
-    },
-  },
-  ProviderRegistration: {
-    type: 'object',
-    required: ['id', 'namespace', 'registrationState'],
-    properties: {
+  ApiManagementServiceList: listOf(
+    objectWith(['id', 'name', 'type', 'location', 'sku'], {
       id: resourceId,
-      namespace: { type: 'string' },
-      registrationState: { enum: ['Registered', 'NotRegistered', 'Registering', 'Unregistering'] },
-    },
-  },
-  PermissionList: {
-    type: 'object',
-    required: ['value'],
-    properties: {
-      value: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['actions', 'notActions', 'dataActions', 'notDataActions'],
-          properties: {
-            actions: { type: 'array', items: { type: 'string' } },
-            notActions: { type: 'array', items: { type: 'string' } },
-            dataActions: { type: 'array', items: { type: 'string' } },
-            notDataActions: { type: 'array', items: { type: 'string' } },
-          },
-        },
-      },
-    },
-  },
-} as const;
+      name: text,
+      type: { const: 'Microsoft.ApiManagement/service' },
+      location: text,
+      sku: objectWith(['name', 'capacity'], { name: text, capacity: { type: 'integer' } }),
+    }),
+    { paged: true },
+  ),
+  ApiManagementApiList: listOf(
+    objectWith(['id', 'name', 'type', 'properties'], {
+      id: resourceId,
+      name: text,
+      type: { const: 'Microsoft.ApiManagement/service/apis' },
+      properties: objectWith(['displayName', 'path', 'isCurrent', 'apiRevision'], {
+        displayName: text,
+        path: text,
+        isCurrent: { type: 'boolean' },
+        apiRevision: text,
+      }),
+    }),
+    { paged: true },
+  ),
+  ProviderRegistration: objectWith(['id', 'namespace', 'registrationState'], {
+    id: resourceId,
+    namespace: text,
+    registrationState: { enum: ['Registered', 'NotRegistered', 'Registering', 'Unregistering'] },
+  }),
+  PermissionList: listOf(
+    objectWith(['actions', 'notActions', 'dataActions', 'notDataActions'], {
+      actions: { type: 'array', items: text },
+      notActions: { type: 'array', items: text },
+      dataActions: { type: 'array', items: text },
+      notDataActions: { type: 'array', items: text },
+    }),
+    { paged: false },
+  ),
+};
 
 export type LooseSchemaName = keyof typeof LOOSE_SCHEMAS;
