@@ -163,9 +163,14 @@ export class TeamsConnector {
     return recorded ? Promise.resolve(recorded) : this.server.nextCall(matches, options);
   }
 
-  /** The next matching calls (default 1) get `status` instead of an answer. */
+  /** The next matching calls (default 1; `count: Infinity` until clearFaults) get `status` instead of an answer. */
   failNext(fault: FaultSpec): void {
     this.faults.failNext(fault);
+  }
+
+  /** Drops every fault not yet used up: the outage is over. */
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   get stats(): ConnectorStats {
