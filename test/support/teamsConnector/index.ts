@@ -12,7 +12,7 @@
  *   const view = await teams.open(avery, group, replies[1].id);   // refresh invoke when listed by MRI
  *   const answer = await teams.click(avery, group, replies[1].id, 'defender.approve');
  */
-import { actionExecuteActivity, messageActivity, type BotAccount, type InvokeTrigger, type TeamsActivity } from './activities';
+import { actionExecuteActivity, messageActivity, submitActivity, type BotAccount, type InvokeTrigger, type TeamsActivity } from './activities';
 import { TeamsClient, type ClickResult, type Delivered, type DeliveryOptions, type OpenResult, type TurnResult } from './client';
 import { FaultInjector, type FaultSpec } from './faults';
 import { MessageLog, type ActivityBody, type AdaptiveCard, type ConnectorCall, type Message, type View } from './messages';
@@ -64,6 +64,8 @@ export class TeamsConnector {
     message: (person: Person, conversation: Conversation, text: string) => messageActivity(this.activityContext(), person, conversation, text),
     actionExecute: (person: Person, conversation: Conversation, action: { messageId: string; verb: string; data: unknown; trigger: InvokeTrigger }) =>
       actionExecuteActivity(this.activityContext(), person, conversation, action),
+    /** An old client's click on an Action.Execute's fallback Action.Submit (its `data`). */
+    submit: (person: Person, conversation: Conversation, action: { messageId: string; data: unknown }) => submitActivity(this.activityContext(), person, conversation, action),
   };
   private readonly roster: Roster;
   private readonly log: MessageLog;
