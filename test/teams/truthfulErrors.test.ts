@@ -59,4 +59,23 @@ describe('Teams: truthful messages once a change has started', function () {
     const untrue = everythingSaid(teams, [clicked.answer]).filter((text) => UNTRUE_ONCE_STARTED.test(text));
     assert.deepEqual(untrue, [], 'nothing said claims the change did not happen');
   });
+
+  it('an old client\'s Approve (the Action.Submit fallback) whose answer cannot be posted is not followed by "nothing was changed"', async () => {
+    world = await startTeamsWorld({ env: { DEFENDER_WATCH_INTERVAL: 'off' } });
+    const { teams, bot, alex, avery, chat } = world;
+    const { replies } = await teams.send(alex, chat, 'enable "Contoso Prod"');
+    const card = replies.find((reply) => findExecuteAction(reply.card, VERBS.approve))!;
+    const fallback = (findExecuteAction(card.card, VERBS.approve) as { fallback?: { type: string; data: unknown } }).fallback!;
+    assert.equal(fallback.type, 'Action.Submit');
+    const submitted = teams.activities.submit(avery, chat, { messageId: card.id, data: fallback.data });
+    // The bot's answer to this click (a reply to it) fails through every retry of the connector client; Teams then recovers.
+    teams.failNext({ method: 'POST', pathIncludes: submitted.id, status: 503, count: 4 });
+    await teams.deliver(submitted);
+    await eventually(() => showsDone(teams, card.id), 'the request card to show the outcome', 30_000);
+    await bot.background.drain();
+    assert.equal(teams.calls.filter((call) => call.status === 503).length, 4, 'the answer was tried and refused');
+    assert.ok(bot.arm.simulator!.writes().some((write) => write.path.includes(`${PROD}/providers/Microsoft.Security/pricings/Api`)), 'the change was applied');
+    const untrue = everythingSaid(teams, []).filter((text) => UNTRUE_ONCE_STARTED.test(text));
+    assert.deepEqual(untrue, [], 'nothing said claims the change did not happen');
+  });
 });
