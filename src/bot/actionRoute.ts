@@ -63,6 +63,13 @@ export function onAction<TData>(app: Application<TurnState>, deps: ActionDeps, v
   // Clients below card schema 1.5 submit instead: there is no answer for one person, so the answer is a new
   // message, and the card clicked (shared with everyone in the conversation) is left to the card publisher.
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
-    await context.sendActivity(cardActivity(await runValidated(context, verb, data, handler)));
+    const card = await runValidated(context, verb, data, handler);
+    try {
+      await context.sendActivity(cardActivity(card));
+    } catch (error) {
+      // The action has run (an approval may be applying now): only its answer was lost. The turn's error sink would
+      // tell the person "nothing was changed", so it must not hear of this; the card publisher still updates the card.
+      deps.logger.warn({ err: error, verb }, 'a card action ran, but its answer could not be posted');
+    }
   });
 }

@@ -116,6 +116,18 @@ describe('the Teams connector fake, as the Bot Connector service', () => {
     assert.equal(cardText(teams.sharedCard(body.id)), 'C');
   });
 
+  it('fails every matching call with count Infinity, until clearFaults ends the outage', async () => {
+    world = await startWorld();
+    const { teams, personal } = world;
+    const { body } = await call(teams, 'POST', activitiesOf(personal.id), cardActivity('Card'));
+    teams.failNext({ method: 'PUT', status: 503, count: Infinity });
+    const put = () => call(teams, 'PUT', `${activitiesOf(personal.id)}/${body.id}`, cardActivity('Update'));
+    const during = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) during.push((await put()).status);
+    teams.clearFaults();
+    assert.deepEqual([...during, (await put()).status], [503, 503, 503, 503, 503, 200]);
+  });
+
   it('answers TeamsInfo.getMember by object id, MRI and UPN in personal chats, group chats and channels (by team)', async () => {
     world = await startWorld();
     const { teams, bot, alex, avery, personal, group, channel } = world;

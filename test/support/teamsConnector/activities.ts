@@ -75,3 +75,11 @@ export function actionExecuteActivity(
     value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: action.trigger },
   };
 }
+
+/**
+ * A click on an Action.Submit, which clients below card schema 1.4 render in place of an Action.Execute's `fallback`:
+ * a message with no text whose `value` is the button's data, replying to the card's message. No invoke, no mention.
+ */
+export function submitActivity(context: ActivityContext, person: Person, conversation: Conversation, action: { messageId: string; data: unknown }): TeamsActivity {
+  return { ...base(context, person, conversation), type: 'message', replyToId: action.messageId, value: action.data };
+}

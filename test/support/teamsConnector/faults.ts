@@ -7,7 +7,7 @@ export interface FaultSpec {
   pathIncludes?: string;
   /** 412, 429, 502, 503, 504, … */
   status: number;
-  /** How many matching calls fail. Default 1. */
+  /** How many matching calls fail. Default 1; Infinity: every one, until cleared. */
   count?: number;
   /** Sent as the Retry-After header (seconds) when given. */
   retryAfterSeconds?: number;
@@ -43,6 +43,10 @@ export class FaultInjector {
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.pending.splice(this.pending.indexOf(fault), 1);
     return fault;
+  }
+
+  clear(): void {
+    this.pending.splice(0);
   }
 
   /** Faults not yet used up (a test can assert its faults were hit). */

@@ -12,7 +12,7 @@
  *   const view = await teams.open(avery, group, replies[1].id);   // refresh invoke when listed by MRI
  *   const answer = await teams.click(avery, group, replies[1].id, 'defender.approve');
  */
-import { actionExecuteActivity, messageActivity, type BotAccount, type InvokeTrigger, type TeamsActivity } from './activities';
+import { actionExecuteActivity, messageActivity, submitActivity, type BotAccount, type InvokeTrigger, type TeamsActivity } from './activities';
 import { TeamsClient, type ClickResult, type Delivered, type DeliveryOptions, type OpenResult, type TurnResult } from './client';
 import { FaultInjector, type FaultSpec } from './faults';
 import { MessageLog, type ActivityBody, type AdaptiveCard, type ConnectorCall, type Message, type View } from './messages';
@@ -20,6 +20,7 @@ import { RateLimiter, type RateLimitOptions } from './rateLimiter';
 import { ConnectorRoutes } from './routes';
 import { Roster, type Conversation, type ConversationSpec, type Person, type PersonSpec } from './roster';
 import { ConnectorServer, type ConnectorStats, type NextCallOptions } from './server';
+import { ServiceUrls } from './serviceUrls';
 
 export type { ActivityBody, AdaptiveCard, BotAccount, ClickResult, ConnectorCall, ConnectorStats, Conversation, ConversationSpec };
 export type { NextCallOptions } from './server';
@@ -46,6 +47,8 @@ export interface TeamsConnectorOptions {
   tenantId?: string;
   /** The bot as Teams names it in `recipient`. Default `28:defender-bot`, "defender". */
   bot?: BotAccount;
+  /** The serviceUrl's region, a path segment as in `https://smba.trafficmanager.net/amer/`. Default: none (the server's root). */
+  region?: string;
 }
 
 export const DEFAULT_TENANT_ID = 'eeeeeeee-0000-4000-8000-0000000000f1';
@@ -61,10 +64,13 @@ export class TeamsConnector {
     message: (person: Person, conversation: Conversation, text: string) => messageActivity(this.activityContext(), person, conversation, text),
     actionExecute: (person: Person, conversation: Conversation, action: { messageId: string; verb: string; data: unknown; trigger: InvokeTrigger }) =>
       actionExecuteActivity(this.activityContext(), person, conversation, action),
+    /** An old client's click on an Action.Execute's fallback Action.Submit (its `data`). */
+    submit: (person: Person, conversation: Conversation, action: { messageId: string; data: unknown }) => submitActivity(this.activityContext(), person, conversation, action),
   };
   private readonly roster: Roster;
   private readonly log: MessageLog;
   private readonly faults = new FaultInjector();
+  private readonly serviceUrls: ServiceUrls;
   private readonly server: ConnectorServer;
   private readonly client: TeamsClient;
 
@@ -76,7 +82,8 @@ export class TeamsConnector {
     this.log = new MessageLog(options.record ?? true);
     const limiter = new RateLimiter(options.rateLimits);
     const routes = new ConnectorRoutes({ roster: this.roster, log: this.log, limiter, faults: this.faults, updateProcessingMs: options.updateProcessingMs ?? 5 });
-    this.server = new ConnectorServer(routes, this.log);
+    this.serviceUrls = new ServiceUrls(options.region);
+    this.server = new ConnectorServer(routes, this.log, this.serviceUrls);
     this.client = new TeamsClient({
       roster: this.roster,
       log: this.log,
@@ -86,9 +93,18 @@ export class TeamsConnector {
     });
   }
 
-  /** The serviceUrl activities carry, with the trailing slash Teams sends. */
+  /** The serviceUrl activities carry now, with the trailing slash Teams sends. */
   get url(): string {
     return this.server.url;
+  }
+
+  /**
+   * Teams moves the bot's serviceUrl to `<origin>/<region>/`: every activity delivered from now on carries it, and
+   * calls to the serviceUrl used until now (or any other) answer 404. Returns the new serviceUrl.
+   */
+  moveServiceUrl(region: string): string {
+    this.serviceUrls.move(region);
+    return this.url;
   }
 
   async listen(): Promise<void> {
@@ -163,9 +179,14 @@ export class TeamsConnector {
     return recorded ? Promise.resolve(recorded) : this.server.nextCall(matches, options);
   }
 
-  /** The next matching calls (default 1) get `status` instead of an answer. */
+  /** The next matching calls (default 1; `count: Infinity` until clearFaults) get `status` instead of an answer. */
   failNext(fault: FaultSpec): void {
     this.faults.failNext(fault);
+  }
+
+  /** Drops every fault not yet used up: the outage is over. */
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   get stats(): ConnectorStats {

@@ -12,8 +12,10 @@ export type CallKind = 'send' | 'reply' | 'update' | 'member' | 'members' | 'unk
 export interface ConnectorCall {
   kind: CallKind;
   method: string;
-  /** As received, ids URL-encoded: `/v3/conversations/a%3Aalex/activities`. */
+  /** After the serviceUrl, as received, ids URL-encoded: `/v3/conversations/a%3Aalex/activities`. */
   path: string;
+  /** The serviceUrl the call was sent to (`http://127.0.0.1:<port>/` or, with a region, `…/<region>/`). */
+  serviceUrl: string;
   conversationId?: string;
   /** The activity id in the path: replied to (reply) or replaced (update). */
   activityId?: string;

@@ -1,7 +1,8 @@
 /**
  * The Bot Connector REST routes, answered as Teams answers them: sends and replies store a message and answer its
  * id; updates replace the shared message (404 if unknown, 412 while another update of it is in progress); member
- * lookups answer from the roster. Sends and updates pass Teams' rate limits first (429 with Retry-After).
+ * lookups answer from the roster. Sends and updates pass Teams' rate limits first (429 with Retry-After). A call to
+ * a retired serviceUrl answers 404 before anything else.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultInjector } from './faults';
@@ -12,7 +13,10 @@ import type { Roster } from './roster';
 
 export interface ConnectorRequest {
   method: string;
+  /** From `/v3/` on: the part after the serviceUrl. */
   path: string;
+  /** false: sent to a serviceUrl Teams no longer uses (see serviceUrls.ts). */
+  atCurrentServiceUrl: boolean;
   body: ActivityBody | undefined;
   receivedAtMs: number;
 }
@@ -58,6 +62,13 @@ export class ConnectorRoutes {
       activityId: decode(activities?.[2]),
       userId: decode(member?.[3]),
     };
+    // A retired regional endpoint no longer knows the conversation. 404, because neither botbuilder's pipeline (408,
+    // 429, 5xx, network errors) nor the bot's connector retry (412, 429, 502-504) retries it: the call fails at once
+    // and shows on the call log. A refused connection would fail the same way after three retries with backoff, but
+    // cannot be told apart by path on one server and leaves no answer to record.
+    if (!request.atCurrentServiceUrl) {
+      return { kind, ...ids, ...error(404, `This serviceUrl no longer serves the bot's conversations: ${request.method} ${request.path}`, 'NotFound') };
+    }
     const fault = this.state.faults.take(request.method, request.path);
     if (fault) {
       const headers = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };

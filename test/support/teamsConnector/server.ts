@@ -1,12 +1,14 @@
 /**
- * The HTTP side of the fake Bot Connector: a server on a free loopback port (its url is the bot's serviceUrl),
- * reading each call, answering it through ConnectorRoutes, recording it, counting it and waking whoever waits for it.
+ * The HTTP side of the fake Bot Connector: a server on a free loopback port (its current serviceUrl is the bot's,
+ * see serviceUrls.ts), reading each call, answering it through ConnectorRoutes, recording it with the serviceUrl it
+ * was sent to, counting it and waking whoever waits for it.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { ConnectorCall, MessageLog } from './messages';
 import type { ConnectorRoutes } from './routes';
+import type { ServiceUrls } from './serviceUrls';
 
 export interface ConnectorStats {
   /** TCP connections the bot opened. */
@@ -31,11 +33,10 @@ const emptyStats = (): ConnectorStats => ({ connections: 0, typing: 0, messages:
 
 export class ConnectorServer {
   stats = emptyStats();
-  url = '';
   private readonly server: http.Server;
   private readonly waiters = new Set<Waiter>();
 
-  constructor(private readonly routes: ConnectorRoutes, private readonly log: MessageLog) {
+  constructor(private readonly routes: ConnectorRoutes, private readonly log: MessageLog, private readonly serviceUrls: ServiceUrls) {
     this.server = http.createServer((request, response) => this.handle(request, response));
     this.server.keepAliveTimeout = 65_000; // the bot keeps a pool of connections to its connector
     this.server.on('connection', () => (this.stats.connections += 1));
@@ -43,8 +44,12 @@ export class ConnectorServer {
 
   async listen(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    // botbuilder appends "v3/conversations/…" to the serviceUrl, so it needs the trailing slash.
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.serviceUrls.listening(`http://127.0.0.1:${(this.server.address() as AddressInfo).port}`);
+  }
+
+  /** The serviceUrl activities carry now. botbuilder appends "v3/conversations/…" to it, so it ends with a slash. */
+  get url(): string {
+    return this.serviceUrls.current;
   }
 
   resetStats(): void {
@@ -83,7 +88,7 @@ export class ConnectorServer {
     request.on('end', () => {
       const receivedAtMs = performance.now();
       const method = request.method ?? '';
-      const path = request.url ?? '';
+      const { serviceUrl, path, current } = this.serviceUrls.locate(request.url ?? '');
       const raw = Buffer.concat(chunks).toString('utf8');
       let body: ConnectorCall['body'];
       try {
@@ -91,7 +96,7 @@ export class ConnectorServer {
       } catch {
         body = undefined;
       }
-      const answering = this.routes.answer({ method, path, body, receivedAtMs }).catch((error: unknown) => ({
+      const answering = this.routes.answer({ method, path, atCurrentServiceUrl: current, body, receivedAtMs }).catch((error: unknown) => ({
         kind: 'unknown' as const,
         status: 500,
         body: { error: { code: 'FakeConnectorBug', message: `The fake connector failed: ${String(error)}` } },
@@ -101,7 +106,7 @@ export class ConnectorServer {
         response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         response.end(JSON.stringify(answer.body));
         const { status, body: answered, headers: _headers, ...identity } = answer;
-        const call: ConnectorCall = { ...identity, method, path, body, status, answer: answered, receivedAtMs };
+        const call: ConnectorCall = { ...identity, method, path, serviceUrl, body, status, answer: answered, receivedAtMs };
         this.count(call);
         this.log.addCall(call);
         this.notify(call);
