@@ -27,6 +27,8 @@ import { actionExecuteActivity, messageActivity, type ConversationKind } from '.
 import { APPROVER, SECOND_APPROVER, TeamsUser } from './people';
 
 
+const TEST_INVOKE_ANSWER_BUDGET_MS = 60_000;
+
 export interface HarnessOptions {
   seed?: SimulatorSeed;
   policy?: Partial<ApprovalPolicy>;
@@ -39,7 +41,11 @@ export interface HarnessOptions {
   rateLimits?: RateLimitSettings;
   /** Default: a silent logger; security tests capture the output to grep it. */
   logger?: Logger;
-  /** How long a click may take before it is answered "still working" (default: the production 3 s). */
+  /**
+   * How long a click may take before it is answered "still working". Default 60 s, not the production 3 s: on a
+   * loaded CI machine a click can take over 3 s, and tests that read the answer's card would then read that text.
+   * test/bot/actions/invokeAnswers.test.ts sets a short budget to test the "still working" path itself.
+   */
   invokeAnswerBudgetMs?: number;
   /** The watch's minimum severity and responders (default Medium, none); scans are driven by deps.watch.service.scan(). */
   watch?: WatchSettings;
@@ -114,7 +120,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     memberLookup: async () => undefined,
     connectorRetry: { baseDelayInMs: 1, maxDelayInMs: 5 },
     workingCardDelayMs: 60_000,
-    ...(options.invokeAnswerBudgetMs !== undefined ? { invokeAnswerBudgetMs: options.invokeAnswerBudgetMs } : {}),
+    invokeAnswerBudgetMs: options.invokeAnswerBudgetMs ?? TEST_INVOKE_ANSWER_BUDGET_MS,
     ...(options.watch ? { watch: options.watch } : {}),
     ...(options.watchInstanceId ? { watchInstanceId: options.watchInstanceId } : {}),
   });
