@@ -3,7 +3,8 @@
  * stored with the serviceUrl of their day; after a move, each conversation is reached at the serviceUrl its latest
  * inbound activity carried. A conversation that has said nothing since the move cannot be reached until it does
  * (the bot has no other way to learn its new address): its card waits, and the sweeper brings it up to date then;
- * one-off sends to it (the requester's notice, a new request's copy in a silent approvers' channel) are refused.
+ * the requester's notice, a one-off, is refused; a new request's copy for a silent approvers' channel is refused too,
+ * and posted by the sweeper once the channel speaks.
  */
 import assert from 'node:assert/strict';
 import { VERBS } from '../../src/cards';
@@ -86,7 +87,7 @@ describe('Teams: stored conversations follow a moved serviceUrl', function () {
     assert.deepEqual(teams.calls.filter((call) => isWrite(call) && call.serviceUrl === emea && call.status !== 200).map(callLine), [], 'nothing failed at the new serviceUrl');
   });
 
-  it('a request opened after the move, while the approvers\' channel is silent: the chat gets its card, the channel\'s copy is refused at the old address', async () => {
+  it('a request opened after the move, while the approvers\' channel is silent: the chat gets its card, the channel\'s copy is refused at the old address and posted once the channel speaks', async () => {
     const { amer } = await requestBeforeTheMove();
     const { teams, bot, alex, chat, approversChannel } = world;
     const emea = teams.moveServiceUrl('emea');
@@ -99,5 +100,13 @@ describe('Teams: stored conversations follow a moved serviceUrl', function () {
     const toChannel = teams.callsIn(approversChannel).filter(isWrite).at(-1)!;
     assert.deepEqual([toChannel.serviceUrl, toChannel.status], [amer, 404], 'posted to the channel\'s only known address, which Teams retired');
     assert.equal(teams.messages(approversChannel).length, before, 'so the channel has no copy of it');
+
+    // The channel speaks: the sweeper posts the open request's copy there, at the new serviceUrl.
+    await teams.send(world.avery, approversChannel, 'help');
+    const isNewCopy = (message: Message) => findExecuteAction(message.card, VERBS.approve) !== undefined && /Fabrikam Sandbox/.test(cardText(message.card));
+    await eventually(() => teams.messages(approversChannel).slice(before).some(isNewCopy), 'the sweeper to post the channel\'s copy once the channel has spoken', 30_000);
+    const copy = teams.messages(approversChannel).slice(before).find(isNewCopy)!;
+    const posted = teams.callsIn(approversChannel).find((call) => isWrite(call) && call.status === 200 && call.messageId === copy.id);
+    assert.equal(posted?.serviceUrl, emea, 'posted at the new serviceUrl');
   });
 });

@@ -3,10 +3,11 @@
  * up to date: one update at a time per message (Teams answers 412 to concurrent ones), retried on 412/429/5xx, each
  * drawing the request as it is NOW (so an older update queued behind a newer one cannot undo it), and each copy
  * recording the version it shows. A request with a copy still behind stays due, and reconcile() (the sweeper)
- * finishes it: after an outage every card ends up true.
+ * finishes it: after an outage every card ends up true. The same holds for an open request's copy in the approvers'
+ * channel: one that could not be posted (the channel not registered yet, Teams refusing) is posted by a later pass.
  */
 import { ConversationReference, TurnContext } from 'botbuilder';
-import type { ApprovalPolicy, ApprovalRequest, Person } from '../../core/approval';
+import { isOpenStatus, type ApprovalPolicy, type ApprovalRequest, type Person } from '../../core/approval';
 import { KeyedMutex } from '../../core/keyedMutex';
 import type { Clock } from '../../core/ports';
 import type { Logger } from '../../logging';
@@ -45,6 +46,8 @@ export interface CardPublisherDeps {
 export class CardPublisher {
   /** One update at a time per message, in this process; other instances are met by Teams' 412 and the retry. */
   private readonly messageLocks = new KeyedMutex();
+  /** One post to the approvers' channel at a time per request, so a retry and a first post never make two copies. */
+  private readonly channelPosts = new KeyedMutex();
 
   constructor(private readonly deps: CardPublisherDeps) {}
 
@@ -62,8 +65,9 @@ export class CardPublisher {
     if (activityId) {
       await this.deps.cardLocations.addLocation(request.id, { reference: TurnContext.getConversationReference(context.activity), activityId, publishedVersion: request.version });
     }
-    if (this.deps.approvalChannel?.isHere(context)) return;
-    await this.postToApprovalChannel(request);
+    if (this.deps.approvalChannel?.isHere(context) || (await this.ensureApprovalChannelCopy(request))) return;
+    this.deps.logger.warn({ requestId: request.id }, 'the approvers\' channel has no copy of this request yet (not registered, or Teams refused it); the sweeper will post it while the request is open');
+    await this.deps.cardLocations.markDue(request.id);
   }
 
   /** Re-draws every copy of the request's card as the request is now. One failing conversation does not stop the others. */
@@ -71,7 +75,8 @@ export class CardPublisher {
     await this.deps.cardLocations.markDue(request.id);
     const { locations } = await this.deps.cardLocations.get(request.id);
     const results = await Promise.all(locations.map((location) => this.updateCopy(request.id, location)));
-    if (results.every(Boolean)) await this.deps.cardLocations.clearDue(request.id);
+    const channelCopy = await this.ensureApprovalChannelCopy(request);
+    if (results.every(Boolean) && channelCopy) await this.deps.cardLocations.clearDue(request.id);
   }
 
   /** The sweeper's pass: every request with a copy behind is brought up to date. Returns how many were due. */
@@ -127,26 +132,35 @@ export class CardPublisher {
     });
   }
 
-  /** A copy in the approvers' channel, recorded like any other so updateAll() keeps it in step. Never fails the turn. */
-  private async postToApprovalChannel(request: ApprovalRequest): Promise<void> {
+  /**
+   * True when the approvers' channel has the copy it should: there is no channel, the request is no longer open (a
+   * copy is for acting on it), the copy is there, or it was posted now. False leaves the request due for the sweeper.
+   * Never fails the turn.
+   */
+  private async ensureApprovalChannelCopy(request: ApprovalRequest): Promise<boolean> {
     const channel = this.deps.approvalChannel;
-    if (!channel?.isConfigured) return;
-    try {
-      const reference = await channel.reference();
-      if (!reference) {
-        this.deps.logger.warn({ requestId: request.id }, 'approvers\' channel is configured but not registered yet: install the bot there or run `register approvals channel` in it');
-        return;
-      }
-      const { locations } = await this.deps.cardLocations.get(request.id);
-      if (locations.some((location) => channel.isReference(location.reference))) return;
-      await this.deps.proactive.continueConversation(reference, async (channelContext) => {
-        const activityId = await sendCard(channelContext, await this.draw(channelContext, request));
-        if (activityId) {
-          await this.deps.cardLocations.addLocation(request.id, { reference: TurnContext.getConversationReference(channelContext.activity), activityId, publishedVersion: request.version });
+    if (!channel?.isConfigured || !isOpenStatus(request.status)) return true;
+    return this.channelPosts.run(request.id, async () => {
+      try {
+        const { locations } = await this.deps.cardLocations.get(request.id);
+        if (locations.some((location) => channel.isReference(location.reference))) return true;
+        const reference = await channel.reference();
+        if (!reference) {
+          // Said at debug: the sweeper asks again every pass until someone registers the channel.
+          this.deps.logger.debug({ requestId: request.id }, 'approvers\' channel is configured but not registered yet: install the bot there or run `register approvals channel` in it');
+          return false;
         }
-      });
-    } catch (error) {
-      this.deps.logger.warn({ err: error, requestId: request.id }, 'could not post a request card to the approvers\' channel');
-    }
+        await this.deps.proactive.continueConversation(reference, async (channelContext) => {
+          const activityId = await sendCard(channelContext, await this.draw(channelContext, request));
+          if (activityId) {
+            await this.deps.cardLocations.addLocation(request.id, { reference: TurnContext.getConversationReference(channelContext.activity), activityId, publishedVersion: request.version });
+          }
+        });
+        return true;
+      } catch (error) {
+        this.deps.logger.warn({ err: error, requestId: request.id }, 'could not post a request card to the approvers\' channel; the sweeper will try again');
+        return false;
+      }
+    });
   }
 }

@@ -99,7 +99,8 @@ describe('approve action', () => {
     const answers = await Promise.all([bot.click(VERBS.approve, request, APPROVER), bot.click(VERBS.approve, request, APPROVER)]);
     await bot.settle();
     assert.equal(pricingPuts(bot).length, 2);
-    assert.ok(answers.some((answer) => /already|being applied|not waiting/i.test(cardText(answer))));
+    const texts = answers.map((answer) => cardText(answer));
+    assert.ok(texts.some((text) => /already|being applied|not waiting/i.test(text)), texts.join('\n-----\n'));
   });
 
   it('makes one apply from two approvers at once', async () => {
