@@ -144,8 +144,10 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
     process,
     send: (text, user, kind = 'personal') => process(messageActivity(text, user, kind)),
     async click(verb, data, user, kind = 'personal') {
-      const sent = await process(actionExecuteActivity(verb, data, user, kind));
-      const response = sent.find((activity) => activity.type === 'invokeResponse');
+      const click = actionExecuteActivity(verb, data, user, kind);
+      const sent = await process(click);
+      // This click's own answer: with clicks in flight at once, `sent` holds the others' answers too.
+      const response = sent.find((activity) => activity.type === 'invokeResponse' && activity.replyToId === click.id);
       if (!response) throw new Error(`no invoke response to ${verb}`);
       return (response.value as { body: { value: Record<string, unknown> } }).body.value;
     },
