@@ -71,6 +71,7 @@ export async function startDefenderBot(config: AppConfig, options: StartOptions 
   adapter.onTurnError = createErrorSink(logger);
   const deps = wireBotDeps({
     store,
+    ledgerStore: storage.ledgerStore,
     audit,
     gateway: arm.gateway,
     approvals,

@@ -24,6 +24,8 @@ import { wireWatch } from './watch';
 
 export interface BotWiring {
   store: KeyValueStore;
+  /** The activity ledger's store (default: `store`). */
+  ledgerStore?: KeyValueStore;
   audit: AuditLog;
   gateway: DefenderGateway;
   approvals: ApprovalService;
@@ -68,7 +70,7 @@ export function wireBotDeps(wiring: BotWiring): BotDeps {
     proactive,
     refreshAudience,
     addresses,
-    ledger: new ActivityLedger(store, clock),
+    ledger: new ActivityLedger(wiring.ledgerStore ?? store, clock),
     config,
     logger,
     clock,

@@ -14,6 +14,8 @@ import { azureCredentialOptions } from './azureIdentity';
 
 export interface StorageConnection {
   store: KeyValueStore;
+  /** Where the activity ledger remembers the activities it has seen (see activityLedgerFileStore). */
+  ledgerStore: KeyValueStore;
   audit: AuditLog;
   /** Named in /readyz and the start-up log; never holds a key or token. */
   description: string;
@@ -21,6 +23,16 @@ export interface StorageConnection {
   flush(): Promise<void>;
   /** Shutdown: flush, then let go of the data directory so the next bot can start on it. */
   close(): Promise<void>;
+}
+
+/**
+ * The file store of the activity ledger (guards/redeliveryGuard.ts): its own directory, so its thousands of small
+ * entries never slow a listing of the requests, and no fsync, because the ledger is written on every message before
+ * any handler runs. Teams redelivers within about 15 s; a machine that lost power is not back that fast, so an entry
+ * a power cut loses costs nothing, while a killed process keeps every entry it wrote.
+ */
+export function activityLedgerFileStore(dataDir: string): FileStorage {
+  return new FileStorage({ dataDir, subdirectory: 'seen', survives: 'process-crash' });
 }
 
 export type StorageConfig = Pick<AppConfig, 'dataDir'> & Partial<Pick<AppConfig, 'storage' | 'botCredentials' | 'cloud'>>;
@@ -31,6 +43,7 @@ export async function connectStorage(config: StorageConfig): Promise<StorageConn
   // Taken here and not in FileStorage: tests build several FileStorage objects over one directory on purpose.
   const lock = await DataDirectoryLock.acquire(config.dataDir);
   const store = new FileStorage({ dataDir: config.dataDir });
+  const ledgerStore = activityLedgerFileStore(config.dataDir);
   const audit = new FileAuditLog({ dataDir: config.dataDir });
   try {
     // A tampered or half-written log stops the bot here, before it takes traffic.
@@ -41,10 +54,12 @@ export async function connectStorage(config: StorageConfig): Promise<StorageConn
   }
   const flush = async () => {
     await store.flush();
+    await ledgerStore.flush();
     await audit.flush();
   };
   return {
     store,
+    ledgerStore,
     audit,
     description: `files in ${config.dataDir}`,
     flush,
@@ -65,5 +80,6 @@ async function connectBlob(settings: Extract<StorageSettings, { kind: 'blob' }>,
     await store.flush();
     await audit.flush();
   };
-  return { store, audit, description: `blob container ${endpoint}`, flush, close: flush };
+  // Blob writes are durable on the server, and the ledger's entries must be shared with the other instances.
+  return { store, ledgerStore: store, audit, description: `blob container ${endpoint}`, flush, close: flush };
 }

@@ -17,6 +17,7 @@ import { createBotApplication } from '../../src/bot/app';
 import type { BotDeps } from '../../src/bot/deps';
 import { createErrorSink } from '../../src/bot/delivery/errorSink';
 import { wireBotDeps } from '../../src/wiring/botDeps';
+import { activityLedgerFileStore } from '../../src/wiring/storage';
 import { createLogger, type Logger } from '../../src/logging';
 import type { AppConfig } from '../../src/config';
 import type { WatchSettings } from '../../src/config/watchSettings';
@@ -94,6 +95,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
   });
   const policy = { ...DEFAULT_TEST_POLICY, ...options.policy };
   const store = new FileStorage({ dataDir });
+  const ledgerStore = activityLedgerFileStore(dataDir);
   const audit = new FileAuditLog({ dataDir });
   const requests = new RequestRepository(store);
   await requests.initialise();
@@ -102,6 +104,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
   adapter.onTurnError = createErrorSink(logger);
   const deps = wireBotDeps({
     store,
+    ledgerStore,
     audit,
     gateway,
     approvals,
@@ -157,6 +160,7 @@ export async function createBotHarness(options: HarnessOptions = {}): Promise<Bo
       // As src/index.ts does on shutdown: another instance may scan at once.
       await deps.watch.lease.release();
       await store.flush();
+      await ledgerStore.flush();
       if (!options.simulator) await simulator.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, promises as fsPromises, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isConcurrencyConflict } from '../../src/core/approval';
@@ -104,5 +104,45 @@ describe('FileStorage.createIfAbsent', () => {
     assert.equal(created.filter(Boolean).length, 1);
     const winner = created.indexOf(true);
     assert.equal((await store.read(['index'])).index.creator, winner);
+  });
+});
+
+describe("FileStorage that survives a process crash (the activity ledger's)", () => {
+  /** Counts fsyncs of files and directories while `work` runs; the real fs still does every call. */
+  async function fsyncsDuring(work: () => Promise<void>): Promise<number> {
+    const probe = await fsPromises.open(os.tmpdir(), 'r');
+    const handlePrototype = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const realSync = handlePrototype.sync;
+    let count = 0;
+    handlePrototype.sync = function (this: unknown) {
+      count += 1;
+      return realSync.call(this);
+    };
+    try {
+      await work();
+    } finally {
+      handlePrototype.sync = realSync;
+    }
+    return count;
+  }
+
+  it('writes atomically into its own subdirectory without any fsync, while the default store fsyncs each write', async () => {
+    const dataDir = tempDir();
+    const ledger = new FileStorage({ dataDir, subdirectory: 'seen', survives: 'process-crash' });
+    const requests = new FileStorage({ dataDir });
+    const ledgerFsyncs = await fsyncsDuring(async () => {
+      assert.equal(await ledger.createIfAbsent('defender/seen/1/abc', { seenAt: 'now' }), true);
+      assert.equal(await ledger.createIfAbsent('defender/seen/1/abc', { seenAt: 'later' }), false);
+      await ledger.write({ other: { value: 1 } });
+      await ledger.delete(['other']);
+    });
+    const requestFsyncs = await fsyncsDuring(() => requests.write({ request: { value: 1 } }));
+    assert.equal(ledgerFsyncs, 0);
+    assert.equal(requestFsyncs, 2, 'the temp file and the directory');
+    assert.deepEqual(readdirSync(path.join(dataDir, 'seen')), [fileNameForKey('defender/seen/1/abc')], 'no temp file left, nothing else');
+    assert.deepEqual(await requests.listKeys('defender/seen/'), [], 'the requests store never lists ledger entries');
+    const reopened = new FileStorage({ dataDir, subdirectory: 'seen', survives: 'process-crash' });
+    assert.equal((await reopened.read(['defender/seen/1/abc']))['defender/seen/1/abc'].seenAt, 'now', 'the first entry stays, readable by a new instance');
   });
 });

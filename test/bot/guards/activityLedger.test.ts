@@ -1,0 +1,48 @@
+/**
+ * The activity ledger on its real store (its own directory of the data dir, no fsync): an activity is acted on the
+ * first time only, also when its redelivery falls into the next hour, and the sweeper's forgetOld keeps two hours.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ActivityLedger } from '../../../src/bot/guards/redeliveryGuard';
+import { activityLedgerFileStore } from '../../../src/wiring/storage';
+import { ManualClock } from '../../support/manualClock';
+
+const HOUR_MS = 60 * 60_000;
+
+describe('ActivityLedger on its file store', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-ledger-'));
+  });
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  const activity = (id: string, conversationId = 'a:chat') => ({ id, conversation: { id: conversationId } as never });
+
+  it('sees an activity once per conversation and id, across instances on the same data directory', async () => {
+    const clock = new ManualClock(new Date('2026-12-02T09:59:59.000Z'));
+    const ledger = new ActivityLedger(activityLedgerFileStore(dataDir), clock);
+    assert.equal(await ledger.firstSighting(activity('1')), true);
+    assert.equal(await ledger.firstSighting(activity('1')), false);
+    assert.equal(await ledger.firstSighting(activity('1', 'another:chat')), true, 'the same id in another conversation is another activity');
+    assert.equal(await ledger.firstSighting({ conversation: { id: 'a:chat' } as never }), true, 'no id: cannot be told apart, so acted on');
+    clock.advance(15_000); // Teams redelivers after about 15 s: here into the next hour's bucket
+    const restarted = new ActivityLedger(activityLedgerFileStore(dataDir), clock);
+    assert.equal(await restarted.firstSighting(activity('1')), false);
+  });
+
+  it('forgetOld removes what is older than the previous hour and keeps the rest', async () => {
+    const clock = new ManualClock(new Date('2026-12-02T09:30:00.000Z'));
+    const ledger = new ActivityLedger(activityLedgerFileStore(dataDir), clock);
+    await ledger.firstSighting(activity('old'));
+    clock.advance(HOUR_MS);
+    await ledger.firstSighting(activity('recent'));
+    assert.equal(await ledger.forgetOld(), 0, 'the previous hour is kept: a redelivery can cross into the next bucket');
+    clock.advance(HOUR_MS);
+    assert.equal(await ledger.forgetOld(), 1);
+    assert.equal(await ledger.firstSighting(activity('recent')), false, 'the previous hour still answers');
+    assert.equal(await ledger.firstSighting(activity('old')), true, 'forgotten after two hours');
+  });
+});
