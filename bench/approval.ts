@@ -3,7 +3,8 @@
  * request; the approver's click on that card (an adaptiveCard/action invoke, verb defender.approve, data
  * { requestId, planHash }) runs it. At 100 ms per ARM call
  * we time the invoke's own answer, both PUTs acknowledged, and the requester told, and count the ARM round trips
- * between the invoke and completion. Contoso Prod's pricings are restored between runs.
+ * between the invoke and completion: those of the change itself (re-read, PUTs, read-back) apart from the validation
+ * summary's reads that follow a successful enable. Contoso Prod's pricings are restored between runs.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,14 +27,28 @@ export interface ApprovalRun {
   readBackDoneMs: number;
   requesterToldMs: number;
   armRoundTrips: number;
+  /** The re-read, the PUTs and the read-back after the last PUT. */
+  changeRoundTrips: number;
+  /** What the validation summary reads after the change (APIs onboarded, posture data, open alerts). */
+  validationReads: number;
   armCalls: string[];
   enabled: boolean;
 }
 
+const MEDIAN_FIELDS = ['invokeAnswerMs', 'putsAcknowledgedMs', 'readBackDoneMs', 'requesterToldMs', 'armRoundTrips', 'changeRoundTrips', 'validationReads'] as const;
+type MedianField = (typeof MEDIAN_FIELDS)[number];
+
 export interface ApprovalResult {
   latencyMs: number;
   runs: ApprovalRun[];
-  median: { invokeAnswerMs: number; putsAcknowledgedMs: number; readBackDoneMs: number; requesterToldMs: number; armRoundTrips: number };
+  median: Pick<ApprovalRun, MedianField>;
+}
+
+/** Splits the calls after an approval at the read-back, the first call after the last PUT. */
+export function splitRoundTrips(methods: string[]): { changeRoundTrips: number; validationReads: number } {
+  const readBack = methods.lastIndexOf('PUT') + 1;
+  const changeRoundTrips = Math.min(readBack + 1, methods.length);
+  return { changeRoundTrips, validationReads: methods.length - changeRoundTrips };
 }
 
 /** Finds the Approve button's data in a posted request card. */
@@ -97,6 +112,7 @@ export async function measureApproval(teams: BenchTeams, { runs = 5, latencyMs =
         readBackDoneMs: round(await readBackDone),
         requesterToldMs: round(toldAt.receivedAtMs - startedAt),
         armRoundTrips: log.length,
+        ...splitRoundTrips(log.map((request) => request.method)),
         armCalls: log.map((request) => `${request.method} ${request.path.split('/').slice(-1)[0]}${request.query.$filter ? '?$filter' : ''}`),
         enabled: isEnabled(simulator),
       });
@@ -105,16 +121,6 @@ export async function measureApproval(teams: BenchTeams, { runs = 5, latencyMs =
     client.close();
     await bot.close();
   }
-  const medianOf = (field: keyof ApprovalRun) => round(median(results.map((result) => result[field] as number)));
-  return {
-    latencyMs,
-    runs: results,
-    median: {
-      invokeAnswerMs: medianOf('invokeAnswerMs'),
-      putsAcknowledgedMs: medianOf('putsAcknowledgedMs'),
-      readBackDoneMs: medianOf('readBackDoneMs'),
-      requesterToldMs: medianOf('requesterToldMs'),
-      armRoundTrips: medianOf('armRoundTrips'),
-    },
-  };
+  const medianOf = (field: MedianField) => round(median(results.map((result) => result[field])));
+  return { latencyMs, runs: results, median: Object.fromEntries(MEDIAN_FIELDS.map((field) => [field, medianOf(field)])) as Pick<ApprovalRun, MedianField> };
 }
