@@ -1,5 +1,5 @@
 /**
- * Where the vendored Azure REST API specs live (src/azure/simulator/specs, a verbatim copy of /work/shared/azure-specs)
+ * Where the vendored Azure REST API specs live (src/azure/simulator/specs, a verbatim copy of ../shared/azure-specs)
  * and which definitions the simulator validates against. Paths are relative to the specs root.
  */
 import path from 'node:path';
