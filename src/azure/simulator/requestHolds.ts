@@ -10,6 +10,8 @@ export interface HoldMatch {
   method?: string;
   /** Case-insensitive part of the path, e.g. '/pricings/api'; any path when unset. */
   pathIncludes?: string;
+  /** Hold only the first `limit` matching requests; later ones pass (e.g. the first of several calls to one path). */
+  limit?: number;
 }
 
 export interface HeldRequest {
@@ -26,6 +28,7 @@ export class RequestHold {
   private readonly waiting: Array<HeldRequest & { release: () => void }> = [];
   private readonly watchers = new Set<() => void>();
   private peakHeld = 0;
+  private taken = 0;
   private active = true;
 
   constructor(private readonly match: HoldMatch) {}
@@ -73,12 +76,13 @@ export class RequestHold {
   }
 
   matches(method: string, path: string): boolean {
-    if (!this.active) return false;
+    if (!this.active || (this.match.limit !== undefined && this.taken >= this.match.limit)) return false;
     if (this.match.method && this.match.method.toUpperCase() !== method.toUpperCase()) return false;
     return !this.match.pathIncludes || path.toLowerCase().includes(this.match.pathIncludes.toLowerCase());
   }
 
   wait(method: string, path: string): Promise<void> {
+    this.taken += 1;
     return new Promise((release) => {
       this.waiting.push({ method, path, release });
       this.peakHeld = Math.max(this.peakHeld, this.waiting.length);

@@ -151,6 +151,11 @@ function startsWith(value: unknown, prefix: unknown, ignoreCase: boolean): boole
   return ignoreCase ? text.toLowerCase().startsWith(start.toLowerCase()) : text.startsWith(start);
 }
 
+function contains(value: unknown, part: unknown, ignoreCase: boolean): boolean {
+  const [text, needle] = [toKustoString(value), toKustoString(part)];
+  return ignoreCase ? text.toLowerCase().includes(needle.toLowerCase()) : text.includes(needle);
+}
+
 function evalExpr(expr: Expr, row: Row): unknown {
   switch (expr.kind) {
     case 'column': {
@@ -170,6 +175,7 @@ function evalExpr(expr: Expr, row: Row): unknown {
       const left = evalExpr(expr.left, row);
       const right = evalExpr(expr.right, row);
       if (expr.op === 'startswith' || expr.op === 'startswith_cs') return startsWith(left, right, expr.op === 'startswith');
+      if (expr.op === 'contains' || expr.op === 'contains_cs') return contains(left, right, expr.op === 'contains');
       const equal = expr.op === '==' || expr.op === '!=' ? left !== null && left === right : equalsLoosely(left, right);
       return expr.op === '==' || expr.op === '=~' ? equal : !equal;
     }

@@ -1,15 +1,15 @@
 /**
  * A parser for the small slice of KQL (Kusto) that Resource Graph queries of this bot use: a table, then `where`
- * (==, =~, !=, !~, in, in~, startswith), `project`, `join kind=… (…) on column` and `order by`. Anything else is a
+ * (==, =~, !=, !~, in, in~, startswith, contains), `project`, `join kind=… (…) on column` and `order by`. Anything else is a
  * ParserFailure, the way Resource Graph reports a query it cannot read, so a typo in the bot's query fails a test
  * instead of passing silently.
  */
 import { GraphQueryError } from './graphErrors';
 
-export type CompareOperator = '==' | '=~' | '!=' | '!~' | 'startswith' | 'startswith_cs';
+export type CompareOperator = '==' | '=~' | '!=' | '!~' | 'startswith' | 'startswith_cs' | 'contains' | 'contains_cs';
 
-/** String operators written as words: `startswith` ignores case, `startswith_cs` does not. */
-const WORD_OPERATORS: readonly string[] = ['startswith', 'startswith_cs'];
+/** String operators written as words: `startswith` and `contains` ignore case, the `_cs` forms do not. */
+const WORD_OPERATORS: readonly string[] = ['startswith', 'startswith_cs', 'contains', 'contains_cs'];
 
 export type Expr =
   | { kind: 'column'; path: string[] }
