@@ -84,6 +84,7 @@ export class DefenderClient implements DefenderGateway {
     this.directory = new SubscriptionDirectory({
       load: async (callOptions) => (await this.fleet.listSubscriptions(callOptions)).subscriptions,
       getOne: (subscriptionId, callOptions) => this.readSubscription(subscriptionId, callOptions),
+      search: (query, callOptions) => this.fleet.searchSubscriptions(query, callOptions),
       clock,
       ttlInMs: options.subscriptionCacheTtlInMs,
       onBackgroundError: (error) => options.onBackgroundError?.(error, 'refresh the subscription list'),

@@ -17,6 +17,7 @@ import {
   DEFENDER_SETTINGS_QUERY,
   OPEN_API_ALERTS_QUERY,
   SUBSCRIPTIONS_QUERY,
+  subscriptionSearchQuery,
   toApiAlertsFromRows,
   toApiManagementInventory,
   toFleetRowFromRow,
@@ -68,6 +69,22 @@ export class FleetReads {
       async () => ({ subscriptions: (await this.seenByGraph(this.options.graph.query(SUBSCRIPTIONS_QUERY, options), options)).map(toSubscriptionFromRow), source: 'resource-graph' }),
       async () => ({ subscriptions: await listSubscriptionsFromArm(this.options.transport, options), source: 'arm' }),
     );
+  }
+
+  /**
+   * The subscriptions a name or GUID can match, in one Graph query, so a name resolves before the whole list is in.
+   * Undefined when the needle cannot be searched safely or Graph cannot serve now: the caller then waits for the
+   * list, whose own read decides about falling back.
+   */
+  async searchSubscriptions(needle: string, options: OperationOptions = {}): Promise<Subscription[] | undefined> {
+    const query = subscriptionSearchQuery(needle);
+    if (!query || this.options.clock.now().getTime() < this.graphSkippedUntilMs) return undefined;
+    try {
+      return (await this.options.graph.query(query, options)).map(toSubscriptionFromRow);
+    } catch (error) {
+      if (isDefenderError(error) && FALLBACK_CODES.has(error.code)) return undefined;
+      throw error;
+    }
   }
 
   /** Every subscription's Defender settings (rows straight from Graph; the caller overlays its own recent writes). */

@@ -2,6 +2,7 @@
  * The subscriptions the bot's identity can see, for name and GUID resolution without paging through the tenant on
  * a user's turn. Loaded at start-up (warmUp), served from memory, and refreshed in the background once older than
  * the TTL; a name that matches nothing triggers one fresh read, so a subscription created a minute ago is found.
+ * While the first list is still loading (start-up), a name is looked up with one search instead of waiting for it.
  * Where the list comes from (Resource Graph, or ARM's GET /subscriptions) is the loader's business.
  */
 import type { Subscription, SubscriptionResolution } from '../core/defender';
@@ -40,6 +41,8 @@ export interface SubscriptionDirectoryOptions {
   load: (options: OperationOptions) => Promise<Subscription[]>;
   /** One subscription by id, for an id the list does not hold (404 → SubscriptionNotFound). */
   getOne: (subscriptionId: string, options: OperationOptions) => Promise<Subscription>;
+  /** Optional: the subscriptions a query can match, in one call; undefined when it cannot say. */
+  search?: (query: string, options: OperationOptions) => Promise<Subscription[] | undefined>;
   clock: Clock;
   ttlInMs?: number;
   /** A background refresh failed; the old list stays in use and the next use tries again. */
@@ -74,6 +77,9 @@ export class SubscriptionDirectory {
   }
 
   async resolve(query: string, options: OperationOptions = {}): Promise<SubscriptionResolution> {
+    const loadingFirstList = !this.cached && this.inFlight !== undefined;
+    const early = loadingFirstList ? await this.resolveBeforeTheList(query, options) : undefined;
+    if (early) return early;
     const resolution = resolveFromList(query, await this.list(options));
     if (resolution.kind !== 'not-found' || this.ageMs() < MIN_AGE_FOR_NOT_FOUND_REFRESH_IN_MS) return resolution;
     return resolveFromList(query, await this.refresh(options));
@@ -83,6 +89,18 @@ export class SubscriptionDirectory {
   async get(subscriptionId: string, options: OperationOptions = {}): Promise<Subscription> {
     const known = this.cached?.subscriptions.find((subscription) => subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
     return known ?? this.options.getOne(subscriptionId, options);
+  }
+
+  /**
+   * Right after start-up the list is still loading (five Resource Graph pages at 5,000 subscriptions). A search
+   * holds every subscription the query can match, so a match or an ambiguity found there is the list's answer too;
+   * "nothing" waits for the list, which also names what is visible.
+   */
+  private async resolveBeforeTheList(query: string, options: OperationOptions): Promise<SubscriptionResolution | undefined> {
+    const candidates = await this.options.search?.(query, options);
+    if (!candidates) return undefined;
+    const resolution = resolveFromList(query, candidates);
+    return resolution.kind === 'not-found' ? undefined : resolution;
   }
 
   /** Callers arriving while a read is on the wire share it instead of reading again (and share its abort signal). */

@@ -100,4 +100,35 @@ describe('DefenderClient status and subscription resolution (real SDK pipeline)'
     assert.equal(found.kind === 'found' && found.subscription.subscriptionId, 'aaaaaaaa-0000-4000-8000-00000000000f');
     assert.equal(graphQueries(simulator).length, 2);
   });
+
+  it('while the first list is still loading, a name or GUID resolves with one Resource Graph search; what a search cannot settle waits for the list', async () => {
+    const { client, simulator } = harness;
+    const firstList = simulator.hold({ method: 'POST', pathIncludes: '/providers/Microsoft.ResourceGraph/', limit: 1 });
+    const warming = client.warmUp();
+    await firstList.untilHeld(1);
+    const fabrikam = await client.resolveSubscription('FABRIKAM');
+    assert.equal(fabrikam.kind === 'found' && fabrikam.subscription.displayName, 'Fabrikam Dev', 'a unique part, any case');
+    const exact = await client.resolveSubscription('contoso production');
+    assert.equal(exact.kind === 'found' && exact.subscription.subscriptionId, SUB_PROD, 'the exact name wins over "Contoso Production EU", as in the list');
+    const ambiguous = await client.resolveSubscription('contoso');
+    assert.deepEqual(ambiguous.kind === 'ambiguous' && ambiguous.candidates.map((candidate) => candidate.displayName).sort(), ['Contoso Production', 'Contoso Production EU']);
+    const byId = await client.resolveSubscription(SUB_PROD_EU.toUpperCase());
+    assert.equal(byId.kind === 'found' && byId.subscription.subscriptionId, SUB_PROD_EU);
+
+    let settled = 0;
+    const unknown = client.resolveSubscription('woodgrove').finally(() => (settled += 1));
+    const quoted = client.resolveSubscription("contoso' or name != '").finally(() => (settled += 1));
+    await eventually(() => graphQueries(simulator).length === 5, 'the search for woodgrove answered');
+    assert.equal(settled, 0, 'nothing found, or nothing safe to search: both wait for the list');
+    firstList.release();
+    await warming;
+    const notFound = await unknown;
+    assert.equal(notFound.kind === 'not-found' && notFound.visible.length, 5, 'the list names what is visible');
+    assert.equal((await quoted).kind, 'not-found');
+    const texts = graphQueries(simulator).map((request) => String((request.body as { query?: string }).query));
+    assert.equal(texts.length, 6, 'one list and five searches, each one call');
+    assert.ok(texts.every((text) => !text.includes('or name !=')), 'a needle with a quote is never sent');
+    assert.equal(simulator.requests().filter((request) => request.path === '/subscriptions').length, 0, 'no paging through GET /subscriptions');
+    assert.deepEqual(badRequests(simulator), []);
+  });
 });

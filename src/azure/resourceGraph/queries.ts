@@ -40,6 +40,26 @@ export const SUBSCRIPTIONS_QUERY: GraphQuery<SubscriptionRow> = {
   text: lines(SUBSCRIPTIONS, '| order by id asc'),
 };
 
+/**
+ * What a subscription search may contain: it goes into the query text, so ASCII letters, digits, spaces and `._()-` only (ASCII case is folded alike everywhere).
+ * Anything else (a quote, a backslash) is never sent; the caller waits for the whole list instead.
+ */
+const SEARCHABLE = /^[A-Za-z0-9 ._()-]{1,128}$/;
+
+/**
+ * The subscriptions whose name contains `needle` in any case, or whose id is `needle`: enough to resolve a name or a
+ * GUID the way the whole list would (exact name, then a unique part), in one call. Undefined for a needle that
+ * cannot be searched safely.
+ */
+export function subscriptionSearchQuery(needle: string): GraphQuery<SubscriptionRow> | undefined {
+  const trimmed = needle.trim();
+  if (!SEARCHABLE.test(trimmed)) return undefined;
+  return {
+    purpose: 'find a subscription by name',
+    text: lines(SUBSCRIPTIONS, `| where displayName contains '${trimmed}' or subscriptionId =~ '${trimmed}'`, '| order by id asc'),
+  };
+}
+
 export interface DefenderSettingsRow extends SubscriptionRow {
   /** "" when the subscription has no `Api` pricing row (then it is Free). */
   apiTier: string;

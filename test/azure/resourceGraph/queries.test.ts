@@ -7,6 +7,7 @@ import {
   API_MANAGEMENT_SERVICES_QUERY,
   DEFENDER_SETTINGS_QUERY,
   SUBSCRIPTIONS_QUERY,
+  subscriptionSearchQuery,
   toApiManagementInventory,
   toDefenderSettingsFromRow,
   toSubscriptionFromRow,
@@ -30,6 +31,14 @@ describe('Resource Graph queries (real SDK pipeline against the simulator)', () 
     const subscriptions = (await graph.query(SUBSCRIPTIONS_QUERY)).map(toSubscriptionFromRow);
     const expected = simulator.state.listSubscriptions().map(({ subscriptionId, displayName, state }) => ({ subscriptionId, displayName, state }));
     assert.deepEqual(subscriptions, expected.sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId)));
+  });
+
+  it('a subscription search, from resourcecontainers: every name containing the needle in any case, or the id; unsafe needles are never built', async () => {
+    const names = async (needle: string) => (await graph.query(subscriptionSearchQuery(needle)!)).map((row) => toSubscriptionFromRow(row).displayName).sort();
+    assert.deepEqual(await names('PRODUCTION'), ['Contoso Production', 'Contoso Production EU']);
+    assert.deepEqual(await names(` ${SUB_UNREGISTERED.toUpperCase()} `), simulator.state.listSubscriptions().filter((s) => s.subscriptionId === SUB_UNREGISTERED).map((s) => s.displayName));
+    assert.deepEqual(await names('woodgrove'), []);
+    for (const unsafe of ["o'brien", 'a\\b', 'line\nbreak', '', 'ü'.repeat(3), 'x'.repeat(129)]) assert.equal(subscriptionSearchQuery(unsafe), undefined, JSON.stringify(unsafe));
   });
 
   it('Defender settings, from the subscriptions joined leftouter with their Api and CloudPosture pricings: the same as ARM reads them', async () => {
