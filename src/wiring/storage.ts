@@ -11,6 +11,7 @@ import { FileAuditLog } from '../storage/fileAuditLog';
 import { FileStorage } from '../storage/fileStorage';
 import { DataDirectoryLock } from '../storage/dataDirectoryLock';
 import { azureCredentialOptions } from './azureIdentity';
+import { LEDGER_KEY_PREFIX } from '../bot/guards/redeliveryGuard';
 
 export interface StorageConnection {
   store: KeyValueStore;
@@ -35,6 +36,12 @@ export function activityLedgerFileStore(dataDir: string): FileStorage {
   return new FileStorage({ dataDir, subdirectory: 'seen', survives: 'process-crash' });
 }
 
+/** Ledger entries written before the ledger had its own directory: they matter for two hours only, so they go. */
+async function forgetLedgerEntriesIn(store: FileStorage): Promise<void> {
+  const keys = await store.listKeys(LEDGER_KEY_PREFIX);
+  if (keys.length) await store.delete(keys);
+}
+
 export type StorageConfig = Pick<AppConfig, 'dataDir'> & Partial<Pick<AppConfig, 'storage' | 'botCredentials' | 'cloud'>>;
 
 export async function connectStorage(config: StorageConfig): Promise<StorageConnection> {
@@ -48,6 +55,7 @@ export async function connectStorage(config: StorageConfig): Promise<StorageConn
   try {
     // A tampered or half-written log stops the bot here, before it takes traffic.
     await audit.initialise();
+    await forgetLedgerEntriesIn(store);
   } catch (error) {
     await lock.release();
     throw error;

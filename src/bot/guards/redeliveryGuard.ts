@@ -11,7 +11,7 @@ import type { Logger } from '../../logging';
 import { answerInvoke, isCardInvoke } from '../host/cardReplies';
 import { turnCorrelation } from '../host/correlation';
 
-const KEY_PREFIX = 'defender/seen/';
+export const LEDGER_KEY_PREFIX = 'defender/seen/';
 const BUCKET_MS = 60 * 60_000;
 
 /** Activities that can change something or post an answer: the ones that must be acted on once. */
@@ -26,15 +26,15 @@ export class ActivityLedger {
     const fingerprint = createHash('sha256').update(`${activity.conversation?.id ?? ''}\n${activity.id}`).digest('hex').slice(0, 40);
     const bucket = Math.floor(this.clock.now().getTime() / BUCKET_MS);
     // A redelivery can cross into the next hour's bucket: look in the previous one too.
-    const previousKey = `${KEY_PREFIX}${bucket - 1}/${fingerprint}`;
+    const previousKey = `${LEDGER_KEY_PREFIX}${bucket - 1}/${fingerprint}`;
     if ((await this.store.read([previousKey]))[previousKey]) return false;
-    return this.store.createIfAbsent!(`${KEY_PREFIX}${bucket}/${fingerprint}`, { seenAt: this.clock.now().toISOString() });
+    return this.store.createIfAbsent!(`${LEDGER_KEY_PREFIX}${bucket}/${fingerprint}`, { seenAt: this.clock.now().toISOString() });
   }
 
   /** Forgets what is older than the previous hour (called by the sweeper). */
   async forgetOld(): Promise<number> {
     const oldest = Math.floor(this.clock.now().getTime() / BUCKET_MS) - 1;
-    const stale = (await this.store.listKeys!(KEY_PREFIX)).filter((key) => Number(key.slice(KEY_PREFIX.length).split('/')[0]) < oldest);
+    const stale = (await this.store.listKeys!(LEDGER_KEY_PREFIX)).filter((key) => Number(key.slice(LEDGER_KEY_PREFIX.length).split('/')[0]) < oldest);
     if (stale.length) await this.store.delete(stale);
     return stale.length;
   }

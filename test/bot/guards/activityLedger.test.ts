@@ -1,13 +1,15 @@
 /**
  * The activity ledger on its real store (its own directory of the data dir, no fsync): an activity is acted on the
- * first time only, also when its redelivery falls into the next hour, and the sweeper's forgetOld keeps two hours.
+ * first time only, also when its redelivery falls into the next hour, and the sweeper's forgetOld keeps two hours;
+ * entries an older bot kept among the requests are removed when the storage opens.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ActivityLedger } from '../../../src/bot/guards/redeliveryGuard';
-import { activityLedgerFileStore } from '../../../src/wiring/storage';
+import { FileStorage } from '../../../src/storage/fileStorage';
+import { activityLedgerFileStore, connectStorage } from '../../../src/wiring/storage';
 import { ManualClock } from '../../support/manualClock';
 
 const HOUR_MS = 60 * 60_000;
@@ -44,5 +46,24 @@ describe('ActivityLedger on its file store', () => {
     assert.equal(await ledger.forgetOld(), 1);
     assert.equal(await ledger.firstSighting(activity('recent')), false, 'the previous hour still answers');
     assert.equal(await ledger.firstSighting(activity('old')), true, 'forgotten after two hours');
+  });
+});
+
+describe('the activity ledger after an upgrade', () => {
+  it('entries an older bot kept among the requests are removed when the storage opens, and the requests stay', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-ledger-upgrade-'));
+    try {
+      const before = new FileStorage({ dataDir });
+      await before.write({ 'defender/seen/491234/abc': { seenAt: '2026-12-01T10:00:00.000Z' }, 'defender/requests/req_x': { status: 'pending' } });
+      await before.flush();
+      const storage = await connectStorage({ dataDir });
+      try {
+        assert.deepEqual(await (storage.store as FileStorage).listKeys('defender/'), ['defender/requests/req_x']);
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
