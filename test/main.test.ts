@@ -41,4 +41,18 @@ describe('npm start (a real process)', function () {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('a SIGKILL reaches the bot itself: nothing is left serving (the tests that kill their bots rely on it)', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-main-'));
+    const bot = runBot({ PORT: '0', DEFENDER_SIMULATOR_PORT: '0', DEFENDER_DATA_DIR: dataDir, DEFENDER_LOG_LEVEL: 'info' });
+    try {
+      const url = await listeningUrl(bot);
+      assert.equal((await fetch(`${url}/healthz`)).status, 200);
+      bot.child.kill('SIGKILL');
+      await bot.exited;
+      await assert.rejects(fetch(`${url}/healthz`), 'the port is closed: no bot process outlived the kill');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
 });

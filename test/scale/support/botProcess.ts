@@ -1,8 +1,7 @@
 /** A real bot process (`src/main.ts`, as `npm start` runs it) for multi-instance tests. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { runBot } from '../../support/botProcess';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const START_TIMEOUT_MS = 45_000;
 
 export interface BotProcess {
@@ -12,25 +11,9 @@ export interface BotProcess {
   stop(): Promise<number | null>;
 }
 
-export interface SpawnedBot {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output(): { stdout: string; stderr: string };
-}
-
-/**
- * Starts `src/main.ts` as `npm start` does (node --import tsx, one process, so a signal reaches the bot itself), with
- * only the given environment (plus PATH and HOME), so nothing leaks in from the shell.
- */
-export function spawnBot(env: Record<string, string>): SpawnedBot {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => (stdout += chunk));
-  child.stderr?.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
+/** The bot as `npm start` runs it (test/support/botProcess.ts), for tests that wait for its exit themselves. */
+export const spawnBot = runBot;
+export type SpawnedBot = ReturnType<typeof runBot>;
 
 /** Spawns a bot on a free port and resolves once it logs the URL it listens on. */
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
