@@ -27,32 +27,31 @@ describe('npm start (a real process)', function () {
     });
   }
 
-  it('serves /healthz, then finishes and exits 0 on SIGTERM', async () => {
+  /** A demo bot serving /healthz on a fresh data directory; the test decides how it ends (SIGKILL afterwards regardless). */
+  async function withServingBot(test: (bot: ReturnType<typeof runBot>, url: string) => Promise<void>): Promise<void> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-main-'));
     const bot = runBot({ PORT: '0', DEFENDER_SIMULATOR_PORT: '0', DEFENDER_DATA_DIR: dataDir, DEFENDER_LOG_LEVEL: 'info' });
     try {
       const url = await listeningUrl(bot);
       assert.equal((await fetch(`${url}/healthz`)).status, 200);
+      await test(bot, url);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  it('serves /healthz, then finishes and exits 0 on SIGTERM', () =>
+    withServingBot(async (bot) => {
       bot.child.kill('SIGTERM');
       assert.equal(await bot.exited, 0);
       assert.match(bot.output().stdout, /SIGTERM: finishing in-flight turns/);
-    } finally {
-      bot.child.kill('SIGKILL');
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('a SIGKILL reaches the bot itself: nothing is left serving (the tests that kill their bots rely on it)', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-main-'));
-    const bot = runBot({ PORT: '0', DEFENDER_SIMULATOR_PORT: '0', DEFENDER_DATA_DIR: dataDir, DEFENDER_LOG_LEVEL: 'info' });
-    try {
-      const url = await listeningUrl(bot);
-      assert.equal((await fetch(`${url}/healthz`)).status, 200);
+  it('a SIGKILL reaches the bot itself: nothing is left serving (the tests that kill their bots rely on it)', () =>
+    withServingBot(async (bot, url) => {
       bot.child.kill('SIGKILL');
       await bot.exited;
       await assert.rejects(fetch(`${url}/healthz`), 'the port is closed: no bot process outlived the kill');
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
