@@ -58,9 +58,12 @@ export class SubscriptionDirectory {
     this.ttlInMs = options.ttlInMs ?? DEFAULT_SUBSCRIPTION_CACHE_TTL_IN_MS;
   }
 
-  /** Loads the list ahead of the first command; resolves once it is in memory. */
+  /**
+   * Loads the list ahead of the first command; resolves once it is in memory. Once it is, this reads nothing: /readyz
+   * asks it on every probe, and a load balancer's probes must not keep an idle bot re-reading the tenant.
+   */
   async warmUp(options: OperationOptions = {}): Promise<void> {
-    await this.list(options);
+    if (!this.cached) await this.list(options);
   }
 
   /** The list in memory; past the TTL it is still served while a background read replaces it. */

@@ -90,6 +90,15 @@ describe('DefenderClient status and subscription resolution (real SDK pipeline)'
     await eventually(() => listQueries() === 2, 'a background read replaced the list');
   });
 
+  it('warmUp (what /readyz asks on every probe) reads the list once; probes after that read nothing, however old the list', async () => {
+    const { client, simulator } = harness;
+    await client.warmUp();
+    clock.advance(10 * 61_000);
+    await client.warmUp();
+    await client.warmUp();
+    assert.equal(graphQueries(simulator).length, 1);
+  });
+
   it('a name that matches nothing reads the list again once, so a subscription created since is found', async () => {
     const { client, simulator } = harness;
     await client.warmUp();
