@@ -46,7 +46,7 @@ export interface BotWiring {
 
 export function wireBotDeps(wiring: BotWiring): BotDeps {
   const { store, config, logger, clock } = wiring;
-  const addresses = new ConversationAddresses(store);
+  const addresses = new ConversationAddresses(store, clock);
   const proactive = failuresToCaller(addresses.addressed(wiring.proactive));
   const cardLocations = new CardLocations(store);
   const refreshAudience = new RefreshAudience(config.approvals, clock, logger, wiring.memberLookup);

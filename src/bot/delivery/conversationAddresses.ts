@@ -1,23 +1,27 @@
 /**
  * A conversation's `serviceUrl` "is stable but can change": the bot keeps the latest one each conversation's inbound
  * activities carried, and every proactive send (card updates, the approvers' channel, notices) goes to it rather than
- * to the address stored with a card weeks ago. Kept in the shared store, so other instances and restarts know it too.
+ * to the address stored with a card weeks ago. Kept in the shared store, so other instances and restarts know it too;
+ * each instance re-reads what it remembers after a short while, so a move another instance saw reaches it too.
  */
 import { createHash } from 'node:crypto';
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { KeyValueStore } from '../../core/keyValueStore';
+import type { Clock } from '../../core/ports';
 import { channelPartOf } from '../host/conversationIds';
 import type { ProactiveChannel } from '../host/detachedTurn';
 
 const KEY_PREFIX = 'defender/service-urls/';
+/** How long an instance trusts what it last read or wrote; then it reads the shared store again. */
+export const ADDRESS_MEMORY_MS = 30_000;
 
 const keyOf = (conversationId: string) => KEY_PREFIX + createHash('sha256').update(channelPartOf(conversationId).toLowerCase()).digest('hex').slice(0, 40);
 
 export class ConversationAddresses {
-  /** Latest known serviceUrl per conversation key; `null`: looked up in storage, none there. */
-  private readonly known = new Map<string, string | null>();
+  /** Latest known serviceUrl per conversation key (`null`: none in storage), and when this instance learnt it. */
+  private readonly known = new Map<string, { serviceUrl: string | null; atMs: number }>();
 
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(private readonly store: KeyValueStore, private readonly clock: Clock) {}
 
   /** Notes the serviceUrl an inbound activity came with; writes only when it is new or changed. */
   async observe(activity: Partial<Activity>): Promise<void> {
@@ -26,7 +30,7 @@ export class ConversationAddresses {
     if (!conversationId || typeof serviceUrl !== 'string' || !serviceUrl) return;
     const key = keyOf(conversationId);
     if ((await this.latest(key)) === serviceUrl) return;
-    this.known.set(key, serviceUrl);
+    this.known.set(key, { serviceUrl, atMs: this.clock.now().getTime() });
     await this.store.write({ [key]: { serviceUrl, eTag: '*' } });
   }
 
@@ -44,10 +48,13 @@ export class ConversationAddresses {
   }
 
   private async latest(key: string): Promise<string | undefined> {
-    if (!this.known.has(key)) {
+    const nowMs = this.clock.now().getTime();
+    let known = this.known.get(key);
+    if (!known || nowMs - known.atMs >= ADDRESS_MEMORY_MS) {
       const stored = (await this.store.read([key]))[key] as { serviceUrl?: string } | undefined;
-      this.known.set(key, stored?.serviceUrl ?? null);
+      known = { serviceUrl: stored?.serviceUrl ?? null, atMs: nowMs };
+      this.known.set(key, known);
     }
-    return this.known.get(key) ?? undefined;
+    return known.serviceUrl ?? undefined;
   }
 }
