@@ -52,7 +52,7 @@ const CARD_ACTIONS = [
 const REGISTRARS = [...COMMANDS, ...EVENTS, ...CARD_ACTIONS, unknownAction];
 
 export function createBotApplication(deps: BotDeps): Application<TurnState> {
-  // No storage: the bot keeps no per-conversation state, so a turn costs no storage round trip.
+  // No turn state storage: the bot keeps no per-conversation state. The guards below read the store (redelivery).
   const app = new Application<TurnState>({ removeRecipientMention: true, startTypingTimer: true });
   app.turn('beforeTurn', tenantGuard(deps.config.guardrails.allowedTenants, deps.logger));
   app.turn('beforeTurn', identityGuard(deps.logger));

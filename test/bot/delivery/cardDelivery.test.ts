@@ -12,6 +12,8 @@ import path from 'node:path';
 import { DEMO_SEED, startArmSimulator, type ArmSimulator } from '../../../src/azure/simulator';
 import { VERBS } from '../../../src/cards';
 import { startSweeper } from '../../../src/bot/sweeper';
+import { LEDGER_KEY_PREFIX, REDELIVERED_CLICK_TEXT } from '../../../src/bot/guards/redeliveryGuard';
+import { activityLedgerFileStore } from '../../../src/wiring/storage';
 import { actionExecuteActivity, messageActivity } from '../conversations';
 import { BotHarness, cardOf, cardText, createBotHarness } from '../harness';
 import { APPROVER, REQUESTER, SECOND_APPROVER } from '../people';
@@ -57,9 +59,23 @@ describe('delivery as Teams does it (TestAdapter)', () => {
     await bot.process(click);
     const again = await bot.process({ ...click });
     const answer = again.find((activity) => activity.type === 'invokeResponse') as Partial<Activity>;
-    assert.equal((answer.value as { body: { value: string } }).body.value, 'Already working on this click.');
+    assert.equal((answer.value as { body: { value: string } }).body.value, REDELIVERED_CLICK_TEXT);
     const approvals = (await bot.deps.audit.list({ limit: 10 })).filter((entry) => entry.type === 'request.approval-recorded');
     assert.equal(approvals.length, 1);
+  });
+
+  it('an automatic refresh costs no ledger write, and a repeated one is still answered with the viewer\'s card', async () => {
+    bot = await createBotHarness();
+    const { requestId } = await openRequest(bot);
+    const ledger = activityLedgerFileStore(bot.dataDir);
+    const entriesBefore = (await ledger.listKeys(LEDGER_KEY_PREFIX)).length;
+    const refresh = actionExecuteActivity(VERBS.refreshRequest, { requestId }, APPROVER);
+    (refresh.value as { trigger: string }).trigger = 'automatic';
+    for (const delivery of [refresh, { ...refresh }]) {
+      const answer = (await bot.process(delivery)).find((activity) => activity.type === 'invokeResponse') as Partial<Activity>;
+      assert.equal((answer.value as { body: { type: string } }).body.type, 'application/vnd.microsoft.card.adaptive');
+    }
+    assert.equal((await ledger.listKeys(LEDGER_KEY_PREFIX)).length, entriesBefore);
   });
 
   it('updates each message one at a time, through throttling, and every copy ends up showing the outcome', async () => {

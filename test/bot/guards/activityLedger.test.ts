@@ -35,6 +35,20 @@ describe('ActivityLedger on its file store', () => {
     assert.equal(await restarted.firstSighting(activity('1')), false);
   });
 
+  it('forgetOld lists the ledger once per hour: until the hour turns there is nothing new to forget', async () => {
+    const clock = new ManualClock(new Date('2026-12-02T09:30:00.000Z'));
+    const store = activityLedgerFileStore(dataDir);
+    let listings = 0;
+    const listKeys = store.listKeys.bind(store);
+    store.listKeys = (prefix: string) => ((listings += 1), listKeys(prefix)); // counts; the real listing still runs
+    const ledger = new ActivityLedger(store, clock);
+    for (let minute = 0; minute < 20; minute += 1, clock.advance(60_000)) await ledger.forgetOld();
+    assert.equal(listings, 1);
+    clock.advance(HOUR_MS);
+    await ledger.forgetOld();
+    assert.equal(listings, 2);
+  });
+
   it('forgetOld removes what is older than the previous hour and keeps the rest', async () => {
     const clock = new ManualClock(new Date('2026-12-02T09:30:00.000Z'));
     const ledger = new ActivityLedger(activityLedgerFileStore(dataDir), clock);
