@@ -4,7 +4,7 @@ import { AlertsMoreActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 import { alertsAnswer } from '../flows/monitoringAnswers';
-import { subscriptionNotFoundCard } from '../flows/subscriptionLookup';
+import { resolveForButton } from '../flows/subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<AlertsMoreActionData>(app, deps, VERBS.alertsMore, async (context, { page, subscriptionId }) => {
@@ -12,8 +12,7 @@ export function register(app: Application<TurnState>, deps: BotDeps): void {
       // Each page re-reads every subscription, so it counts like a `list`.
       return deps.rateLimits.refusal(context, 'list') ?? alertsAnswer(deps, { page });
     }
-    const resolution = await deps.gateway.resolveSubscription(subscriptionId);
-    if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
-    return alertsAnswer(deps, { subscription: resolution.subscription, page });
+    const found = await resolveForButton(deps.gateway, subscriptionId);
+    return found.kind === 'gone' ? found.card : alertsAnswer(deps, { subscription: found.subscription, page });
   });
 }

@@ -4,12 +4,11 @@ import { PostureMoreActionData, VERBS } from '../../cards';
 import { onAction } from '../actionRoute';
 import type { BotDeps } from '../deps';
 import { postureAnswer } from '../flows/monitoringAnswers';
-import { subscriptionNotFoundCard } from '../flows/subscriptionLookup';
+import { resolveForButton } from '../flows/subscriptionLookup';
 
 export function register(app: Application<TurnState>, deps: BotDeps): void {
   onAction<PostureMoreActionData>(app, deps, VERBS.postureMore, async (_context, { subscriptionId, page }) => {
-    const resolution = await deps.gateway.resolveSubscription(subscriptionId);
-    if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
-    return postureAnswer(deps, resolution.subscription, page);
+    const found = await resolveForButton(deps.gateway, subscriptionId);
+    return found.kind === 'gone' ? found.card : postureAnswer(deps, found.subscription, page);
   });
 }

@@ -5,9 +5,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { invalidPayloadCard } from '../actionRoute';
-import { answerInvoke, cardActivity } from '../host/cardReplies';
+import { answerInvoke, cardActivity, isCardInvoke } from '../host/cardReplies';
 
-const isCardInvoke = async (context: TurnContext) => context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
 const isCardSubmit = async (context: TurnContext) =>
   context.activity.type === 'message' && !context.activity.text?.trim() && typeof context.activity.value === 'object';
 
@@ -16,7 +15,7 @@ function describeVerb(verb: unknown): string {
 }
 
 export function register(app: Application<TurnState>): void {
-  app.activity(isCardInvoke, async (context) => {
+  app.activity(async (context) => isCardInvoke(context), async (context) => {
     const card = invalidPayloadCard(describeVerb(context.activity.value?.action?.verb));
     await answerInvoke(context, { card });
   });

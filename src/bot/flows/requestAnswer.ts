@@ -10,7 +10,7 @@ import type { Subscription } from '../../core/defender';
 import { sendCard } from '../host/cardReplies';
 import type { BotDeps } from '../deps';
 import type { EnableAnswer } from './enableFlow';
-import { subscriptionNotFoundCard } from './subscriptionLookup';
+import { resolveForButton } from './subscriptionLookup';
 import { answerWithCard } from '../delivery/answerWithCard';
 
 /** True after telling the person to wait: they opened too many requests lately. */
@@ -57,9 +57,9 @@ export async function requestFromButton(
 ): Promise<AdaptiveCardJson> {
   const tooOften = deps.rateLimits.refusal(context, 'enable');
   if (tooOften) return tooOften;
-  const resolution = await deps.gateway.resolveSubscription(subscriptionId);
-  if (resolution.kind !== 'found') return subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []);
-  const answer = await planOrAzureRefusal(() => plan(resolution.subscription));
+  const found = await resolveForButton(deps.gateway, subscriptionId);
+  if (found.kind === 'gone') return found.card;
+  const answer = await planOrAzureRefusal(() => plan(found.subscription));
   if (answer.request) await deps.publisher.post(context, answer.request);
   return answer.reply;
 }

@@ -1,6 +1,6 @@
 /** "sub X" → one subscription, or a card that says what was searched and what the bot can see. */
 import type { TurnContext } from 'botbuilder';
-import { buildMessageCard, VERBS } from '../../cards';
+import { buildMessageCard, VERBS, type AdaptiveCardJson } from '../../cards';
 import type { Subscription } from '../../core/defender';
 import type { DefenderGateway } from '../../core/ports';
 import { sendCard } from '../host/cardReplies';
@@ -43,4 +43,14 @@ export async function resolveOrExplain(context: TurnContext, gateway: DefenderGa
     resolution.kind === 'ambiguous' ? ambiguousSubscriptionCard(query, resolution.candidates) : subscriptionNotFoundCard(query, resolution.visible),
   );
   return undefined;
+}
+
+/**
+ * The subscription a button's data names (a GUID the bot put there), or the card to answer with when it is gone:
+ * a button answers in place of its card, so there is nothing to send separately.
+ */
+export async function resolveForButton(gateway: DefenderGateway, subscriptionId: string): Promise<{ kind: 'found'; subscription: Subscription } | { kind: 'gone'; card: AdaptiveCardJson }> {
+  const resolution = await gateway.resolveSubscription(subscriptionId);
+  if (resolution.kind === 'found') return { kind: 'found', subscription: resolution.subscription };
+  return { kind: 'gone', card: subscriptionNotFoundCard(subscriptionId, resolution.kind === 'not-found' ? resolution.visible : []) };
 }
