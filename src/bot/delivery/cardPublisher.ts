@@ -61,7 +61,7 @@ export class CardPublisher {
    */
   async post(context: TurnContext, request: ApprovalRequest, viewer?: Person): Promise<void> {
     await this.deps.cardLocations.addUserMri(request.id, context.activity.from?.id);
-    const activityId = await sendCard(context, await this.draw(context, request, viewer));
+    const activityId = await sendCard(context, await this.draw(context, request, { viewer }));
     if (activityId) {
       await this.deps.cardLocations.addLocation(request.id, { reference: TurnContext.getConversationReference(context.activity), activityId, publishedVersion: request.version });
     }
@@ -105,10 +105,11 @@ export class CardPublisher {
   }
 
   /** The card for this conversation: its refresh list resolved from this conversation's roster. */
-  private async draw(context: TurnContext, request: ApprovalRequest, viewer?: Person): Promise<AdaptiveCardJson> {
+  private async draw(context: TurnContext, request: ApprovalRequest, options: { viewer?: Person; seen?: { userMris: string[] } } = {}): Promise<AdaptiveCardJson> {
     const { policy, clock } = this.deps.drawing;
-    const audience = await gatherAudience(context, request, { policy, clock, cardLocations: this.deps.cardLocations, refreshAudience: this.deps.audience });
-    return drawRequestCard(request, viewer ?? EVERYONE, audience);
+    const sources = { policy, clock, cardLocations: this.deps.cardLocations, refreshAudience: this.deps.audience };
+    const audience = await gatherAudience(context, request, sources, options.seen);
+    return drawRequestCard(request, options.viewer ?? EVERYONE, audience);
   }
 
   /** True when the copy shows the latest version (now or already); false when it could not be updated. */
@@ -117,10 +118,11 @@ export class CardPublisher {
       try {
         const request = await this.deps.latest(requestId);
         if (!request) return true;
-        const stored = (await this.deps.cardLocations.get(requestId)).locations.find((known) => known.activityId === location.activityId);
+        const seen = await this.deps.cardLocations.get(requestId);
+        const stored = seen.locations.find((known) => known.activityId === location.activityId);
         if ((stored?.publishedVersion ?? 0) >= request.version) return true;
         await this.deps.proactive.continueConversation(location.reference, async (context) => {
-          const card = await this.draw(context, request, undefined);
+          const card = await this.draw(context, request, { seen });
           await withConnectorRetries(() => replaceCard(context, location.activityId, card), this.deps.retry);
         });
         await this.deps.cardLocations.markPublished(requestId, location.activityId, request.version);
@@ -142,8 +144,8 @@ export class CardPublisher {
     if (!channel?.isConfigured || !isOpenStatus(request.status)) return true;
     return this.channelPosts.run(request.id, async () => {
       try {
-        const { locations } = await this.deps.cardLocations.get(request.id);
-        if (locations.some((location) => channel.isReference(location.reference))) return true;
+        const seen = await this.deps.cardLocations.get(request.id);
+        if (seen.locations.some((location) => channel.isReference(location.reference))) return true;
         const reference = await channel.reference();
         if (!reference) {
           // Said at debug: the sweeper asks again every pass until someone registers the channel.
@@ -151,7 +153,7 @@ export class CardPublisher {
           return false;
         }
         await this.deps.proactive.continueConversation(reference, async (channelContext) => {
-          const activityId = await sendCard(channelContext, await this.draw(channelContext, request));
+          const activityId = await sendCard(channelContext, await this.draw(channelContext, request, { seen }));
           if (activityId) {
             await this.deps.cardLocations.addLocation(request.id, { reference: TurnContext.getConversationReference(channelContext.activity), activityId, publishedVersion: request.version });
           }

@@ -23,9 +23,12 @@ export interface AudienceSources {
   refreshAudience: RefreshAudience;
 }
 
-/** The one place a request card's audience is gathered, for the conversation `context` is in. */
-export async function gatherAudience(context: TurnContext, request: ApprovalRequest, sources: AudienceSources): Promise<CardAudience> {
-  const { userMris } = await sources.cardLocations.get(request.id);
+/**
+ * The one place a request card's audience is gathered, for the conversation `context` is in. `seen` is the
+ * request's card-locations document when the caller has just read it (saves reading it again).
+ */
+export async function gatherAudience(context: TurnContext, request: ApprovalRequest, sources: AudienceSources, seen?: { userMris: string[] }): Promise<CardAudience> {
+  const { userMris } = seen ?? (await sources.cardLocations.get(request.id));
   const refreshUserIds = await sources.refreshAudience.userIdsFor(context, request, userMris);
   return { policy: sources.policy, now: sources.clock.now(), refreshUserIds };
 }
