@@ -1,7 +1,8 @@
 /**
- * The storage port, structurally identical to botbuilder's `Storage` so botbuilder-azure-blobs' BlobsStorage
- * and our file store (src/storage/fileStorage.ts) both fit without core importing botbuilder; the request
- * repository also needs the two optional extras below, which both our stores implement.
+ * The storage port: botbuilder's `Storage` shape (read, write, delete), so BlobsStorage and our file store
+ * (src/storage/fileStorage.ts) both fit without core importing botbuilder, plus the two operations the request
+ * repository, the leases and the ledgers need, which both our stores implement (src/storage/blobRequestStore.ts
+ * wraps BlobsStorage for them).
  *
  * eTag rules on write: '*' or absent overwrites; any other value writes only if the stored item still has that
  * eTag (an absent item never matches), otherwise the write throws a concurrency conflict.
@@ -21,22 +22,10 @@ export interface KeyValueStore {
   read(keys: string[]): Promise<StoreItems>;
   write(changes: StoreItems): Promise<void>;
   delete(keys: string[]): Promise<void>;
-  /**
-   * Optional: the same string for every instance over the same data (our file store: its directory), so one-time
-   * set-up is shared between them in one process. Not part of botbuilder's Storage; stores without it are keyed by object.
-   */
-  readonly storeIdentity?: string;
-  /**
-   * Optional: write `item` only if `key` does not exist yet; true when this call created it. Storage's write cannot
-   * express "create only", so without this the repository's first index document is written unconditionally
-   * (see requestRepository.ts). Blob storage can implement it with `If-None-Match: *`.
-   */
-  createIfAbsent?(key: string, item: StoreItem): Promise<boolean>;
-  /**
-   * Optional: every key that starts with `prefix`, in no particular order. Storage cannot list; the request repository
-   * needs it to find the per-subscription locks (and so the open requests) without one shared index document.
-   */
-  listKeys?(prefix: string): Promise<string[]>;
+  /** Writes `item` only if `key` does not exist yet; true when this call created it (blob: `If-None-Match: *`). */
+  createIfAbsent(key: string, item: StoreItem): Promise<boolean>;
+  /** Every key that starts with `prefix`, in no particular order (the per-subscription locks, due markers, ledgers). */
+  listKeys(prefix: string): Promise<string[]>;
 }
 
 export const CONCURRENCY_CONFLICT = 'ConcurrencyConflict';

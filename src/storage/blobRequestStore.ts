@@ -3,10 +3,9 @@
  * BlobsStorage (one JSON blob per key). BlobsStorage sends the item's eTag as If-Match, so compare-and-swap is
  * decided by the blob service itself and holds across any number of bot instances.
  *
- * This thin wrapper adds what the KeyValueStore port asks of us and BlobsStorage lacks: a shared storeIdentity,
- * createIfAbsent (If-None-Match: *), flush() for graceful shutdown, and an actionable error when the endpoint is
- * unreachable. eTag conflicts pass
- * through untouched (BlobsStorage reports a 412 as `Error('Storage: error writing "<key>" due to eTag conflict.')`,
+ * This thin wrapper adds what the KeyValueStore port asks of us and BlobsStorage lacks: createIfAbsent
+ * (If-None-Match: *), listKeys, flush() for graceful shutdown, and an actionable error when the endpoint is
+ * unreachable. eTag conflicts pass through untouched (BlobsStorage reports a 412 as `Error('Storage: error writing "<key>" due to eTag conflict.')`,
  * which isConcurrencyConflict recognises).
  */
 import type { ContainerClient } from '@azure/storage-blob';
@@ -16,7 +15,6 @@ import { isConcurrencyConflict, type KeyValueStore, type StoreItem, type StoreIt
 import { BLOB_PIPELINE_OPTIONS, BlobStorageError, containerUrlOf, describeContainer, networkFailureCode, type BlobTarget } from './blobEndpoint';
 
 export class BlobRequestStore implements KeyValueStore {
-  readonly storeIdentity: string;
   private readonly blobs: BlobsStorage;
   private readonly inFlight = new Set<Promise<unknown>>();
   /** The container URL without secrets, for identity and messages. */
@@ -25,7 +23,6 @@ export class BlobRequestStore implements KeyValueStore {
   /** `container` must address the same container as `target` (createContainerClient(target)). */
   constructor(target: BlobTarget, private readonly container: ContainerClient) {
     this.endpoint = describeContainer(container);
-    this.storeIdentity = `blob:${this.endpoint}`;
     const options = { storagePipelineOptions: BLOB_PIPELINE_OPTIONS };
     this.blobs =
       target.access.kind === 'connection-string'

@@ -47,8 +47,6 @@ const preparedDirectories = new Map<string, Promise<void>>();
 
 export class FileStorage implements KeyValueStore {
   readonly directory: string;
-  /** Lets the request repository share its one-time index set-up between instances over this directory. */
-  readonly storeIdentity: string;
   private readonly mutex: KeyedMutex;
   private readonly durability: DurabilityOptions;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -58,7 +56,6 @@ export class FileStorage implements KeyValueStore {
     this.directory = path.resolve(options.dataDir, options.subdirectory ?? 'store');
     this.durability = { sync: options.survives !== 'process-crash' };
     this.mutex = mutexForDirectory(this.directory);
-    this.storeIdentity = `file:${this.directory}`;
   }
 
   async read(keys: string[]): Promise<StoreItems> {

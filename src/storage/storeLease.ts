@@ -24,15 +24,13 @@ interface LeaseDocument {
 }
 
 export class StoreLease implements WatchLease {
-  constructor(private readonly store: KeyValueStore, private readonly options: StoreLeaseOptions) {
-    if (!store.createIfAbsent) throw new StoreMisconfiguredError('StoreMisconfigured: a lease needs a store with createIfAbsent (the file store or the blob store).');
-  }
+  constructor(private readonly store: KeyValueStore, private readonly options: StoreLeaseOptions) {}
 
   async acquire(): Promise<boolean> {
     const { key, holder, ttlMs, clock } = this.options;
     const now = clock.now().getTime();
     const mine = { holder, expiresAt: new Date(now + ttlMs).toISOString() };
-    if (await this.store.createIfAbsent!(key, { ...mine })) return true;
+    if (await this.store.createIfAbsent(key, { ...mine })) return true;
     const current = await this.read();
     if (!current) return false; // released and deleted between the two calls: the next scan takes it
     if (current.holder !== holder && Date.parse(current.expiresAt) > now) return false;

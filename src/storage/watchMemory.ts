@@ -32,7 +32,7 @@ export class StoreWatchMemory implements WatchMemory {
   }
 
   async writeSnapshot(snapshot: WatchSnapshot, eTag?: string): Promise<boolean> {
-    if (!eTag) return this.store.createIfAbsent!(SNAPSHOT_KEY, { snapshot } as unknown as StoreItem);
+    if (!eTag) return this.store.createIfAbsent(SNAPSHOT_KEY, { snapshot } as unknown as StoreItem);
     try {
       await this.store.write({ [SNAPSHOT_KEY]: { snapshot, eTag } as unknown as StoreItem });
       return true;
@@ -45,13 +45,13 @@ export class StoreWatchMemory implements WatchMemory {
   async queue(finding: WatchFinding, at: Date): Promise<boolean> {
     const id = findingIdOf(finding.key);
     const stored: StoredFinding = { id, finding, queuedAt: at.toISOString() };
-    if (!(await this.store.createIfAbsent!(FINDING_PREFIX + id, stored as unknown as StoreItem))) return false;
-    await this.store.createIfAbsent!(PENDING_PREFIX + id, { queuedAt: stored.queuedAt });
+    if (!(await this.store.createIfAbsent(FINDING_PREFIX + id, stored as unknown as StoreItem))) return false;
+    await this.store.createIfAbsent(PENDING_PREFIX + id, { queuedAt: stored.queuedAt });
     return true;
   }
 
   async pending(): Promise<StoredFinding[]> {
-    const ids = (await this.store.listKeys!(PENDING_PREFIX)).map((key) => key.slice(PENDING_PREFIX.length));
+    const ids = (await this.store.listKeys(PENDING_PREFIX)).map((key) => key.slice(PENDING_PREFIX.length));
     if (ids.length === 0) return [];
     const items = await this.store.read(ids.map((id) => FINDING_PREFIX + id));
     const found: StoredFinding[] = [];
@@ -87,7 +87,7 @@ export class StoreWatchMemory implements WatchMemory {
     const nowMs = this.clock.now().getTime();
     if (nowMs - this.lastForgetMs < FORGET_EVERY_MS) return 0;
     this.lastForgetMs = nowMs;
-    const keys = await this.store.listKeys!(FINDING_PREFIX);
+    const keys = await this.store.listKeys(FINDING_PREFIX);
     if (keys.length === 0) return 0;
     const items = await this.store.read(keys);
     const old = keys.filter((key) => {

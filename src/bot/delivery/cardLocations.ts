@@ -58,7 +58,7 @@ export class CardLocations {
   }
 
   async markDue(requestId: string): Promise<void> {
-    await this.store.createIfAbsent!(DUE_PREFIX + requestId, { requestId });
+    await this.store.createIfAbsent(DUE_PREFIX + requestId, { requestId });
   }
 
   async clearDue(requestId: string): Promise<void> {
@@ -66,7 +66,7 @@ export class CardLocations {
   }
 
   async listDue(): Promise<string[]> {
-    return (await this.store.listKeys!(DUE_PREFIX)).map((key) => key.slice(DUE_PREFIX.length));
+    return (await this.store.listKeys(DUE_PREFIX)).map((key) => key.slice(DUE_PREFIX.length));
   }
 
   /** Read-modify-write with the store's eTag, retried on conflict: two instances may post cards at once. */
@@ -80,7 +80,7 @@ export class CardLocations {
         // A first write creates only if no one else did meanwhile; later ones replace only what was read.
         const written = eTag
           ? await this.store.write({ [KEY_PREFIX + requestId]: { ...content, eTag } }).then(() => true)
-          : await this.store.createIfAbsent!(KEY_PREFIX + requestId, content);
+          : await this.store.createIfAbsent(KEY_PREFIX + requestId, content);
         if (written) return;
       } catch (error) {
         if (!isConcurrencyConflict(error)) throw error;

@@ -41,14 +41,14 @@ export class ActivityLedger {
     // A redelivery can cross into the next hour's bucket: look in the previous one too.
     const previousKey = `${LEDGER_KEY_PREFIX}${bucket - 1}/${fingerprint}`;
     if ((await this.store.read([previousKey]))[previousKey]) return false;
-    return this.store.createIfAbsent!(`${LEDGER_KEY_PREFIX}${bucket}/${fingerprint}`, { seenAt: this.clock.now().toISOString() });
+    return this.store.createIfAbsent(`${LEDGER_KEY_PREFIX}${bucket}/${fingerprint}`, { seenAt: this.clock.now().toISOString() });
   }
 
   /** Forgets what is older than the previous hour (called by the sweeper). */
   async forgetOld(): Promise<number> {
     const oldest = Math.floor(this.clock.now().getTime() / BUCKET_MS) - 1;
     if (oldest === this.keptFrom) return 0;
-    const stale = (await this.store.listKeys!(LEDGER_KEY_PREFIX)).filter((key) => Number(key.slice(LEDGER_KEY_PREFIX.length).split('/')[0]) < oldest);
+    const stale = (await this.store.listKeys(LEDGER_KEY_PREFIX)).filter((key) => Number(key.slice(LEDGER_KEY_PREFIX.length).split('/')[0]) < oldest);
     if (stale.length) await this.store.delete(stale);
     this.keptFrom = oldest;
     return stale.length;

@@ -71,9 +71,6 @@ export class RequestRepository {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly store: KeyValueStore, options: RequestRepositoryOptions = {}) {
-    if (!store.createIfAbsent || !store.listKeys) {
-      throw new StoreMisconfiguredError('StoreMisconfigured: requests need a store with createIfAbsent and listKeys (the file store or the blob store); wrap other stores to provide them.');
-    }
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? defaultSleep;
   }
@@ -82,7 +79,7 @@ export class RequestRepository {
   async initialise(): Promise<void> {
     const legacy = (await this.store.read([LEGACY_INDEX_KEY]))[LEGACY_INDEX_KEY] as { open?: Record<string, string> } | undefined;
     for (const [subscriptionId, requestId] of Object.entries(legacy?.open ?? {})) {
-      await this.store.createIfAbsent!(lockKey(subscriptionId), { subscriptionId, requestId, changedAt: this.now().toISOString() });
+      await this.store.createIfAbsent(lockKey(subscriptionId), { subscriptionId, requestId, changedAt: this.now().toISOString() });
     }
   }
 
@@ -102,7 +99,7 @@ export class RequestRepository {
 
   /** Step 1 of creation: the document, marked `opening` (invisible to get()). An id already taken is refused. */
   async create(request: ApprovalRequest): Promise<void> {
-    const created = await this.store.createIfAbsent!(REQUEST_KEY_PREFIX + request.id, toItem({ ...request, opening: true }));
+    const created = await this.store.createIfAbsent(REQUEST_KEY_PREFIX + request.id, toItem({ ...request, opening: true }));
     if (!created) {
       throw new DuplicateRequestIdError(`DuplicateRequestId: ${request.id} already exists; the id generator must produce unique ids (use createRequestIdGenerator()).`);
     }
@@ -167,7 +164,7 @@ export class RequestRepository {
 
   /** Requests in pending, approved or executing: the holders of the locks. */
   async listOpen(): Promise<ApprovalRequest[]> {
-    const keys = await this.store.listKeys!(LOCK_KEY_PREFIX);
+    const keys = await this.store.listKeys(LOCK_KEY_PREFIX);
     if (keys.length === 0) return [];
     const locks = Object.values(await this.store.read(keys)) as unknown as LockDocument[];
     const holders = [...new Set(locks.map((lock) => lock.requestId).filter((id): id is string => typeof id === 'string'))];
@@ -185,7 +182,7 @@ export class RequestRepository {
     const mine: LockDocument = { subscriptionId: subscriptionId.toLowerCase(), requestId, changedAt: this.now().toISOString() };
     for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
       if (attempt > 0) await this.sleep(backoffMs(attempt));
-      if (await this.store.createIfAbsent!(key, { ...mine })) return { kind: 'claimed' };
+      if (await this.store.createIfAbsent(key, { ...mine })) return { kind: 'claimed' };
       const lock = await this.readLock(subscriptionId);
       if (!lock) continue; // created and gone between our two calls: try again
       if (lock.requestId && lock.requestId !== requestId) {
