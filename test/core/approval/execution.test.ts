@@ -9,7 +9,7 @@ import { verifyAuditChain } from '../../../src/core/audit';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUB_FLAKY, SUB_PROD, SUB_PROD_EU, SUB_READONLY, applyAsExecutor, planEnable, startHarness, type Harness } from '../../azure/simulatorHarness';
-import type { ChangePlan } from '../../../src/core/plan';
+import { planOnboardTarget, type ChangePlan } from '../../../src/core/plan';
 import { ALICE, BOB, CAROL, buildWorld, sequentialRequestIds, type World } from './fixtures';
 
 describe('ApprovalService execution (real ARM client against the HTTPS simulator)', () => {
@@ -159,6 +159,32 @@ describe('ApprovalService execution (real ARM client against the HTTPS simulator
         { setting: 'cspmPlan', status: 'failed' },
         { setting: 'apiPosture', status: 'failed' },
       ], 'the audit log records what recovery found');
+    });
+
+    it('onboarding half done: the API onboarded before the crash is done, the other interrupted with Retry, nothing sent again', async () => {
+      const record = harness.simulator.state.subscriptions.get(SUB_PROD)!;
+      const service = record.apiManagementServices[0];
+      service.apis.push({ ...service.apis[0], name: 'payments', displayName: 'Payments API', path: 'payments' });
+      const apis = service.apis.map((api) => ({ resourceGroup: service.resourceGroup, serviceName: service.name, apiId: api.name, displayName: api.displayName }));
+      const target = planOnboardTarget({ subscriptionId: SUB_PROD, displayName: 'Contoso Production' }, await harness.client.readSettings(SUB_PROD), apis);
+      const created = await world.service.request({ plan: { kind: 'onboard', targets: [target] }, requester: ALICE });
+      assert.equal(created.kind, 'created');
+      if (created.kind !== 'created') return;
+      assert.equal((await world.service.approve({ requestId: created.request.id, planHash: created.request.planHash, approver: BOB })).kind, 'execute');
+      // The dead process got as far as the first API.
+      record.apiCollections.push({ resourceGroup: service.resourceGroup, serviceName: service.name, apiId: 'orders', provisioningState: 'Succeeded', pollsRemaining: 0 });
+      harness.simulator.clearRequests();
+      const after = restartedWithClient();
+      const [reconciled] = await after.service.reconcileInterrupted();
+      assert.equal(reconciled.status, 'partially-failed');
+      assert.deepEqual(reconciled.outcomes?.[0].settings.map((setting) => [setting.subject, setting.status, setting.error?.code]), [
+        ['contoso-apim/orders', 'done', undefined],
+        ['contoso-apim/payments', 'failed', 'Interrupted'],
+      ]);
+      assert.deepEqual(harness.simulator.writes(), [], 'no onboarding PUT is sent again');
+      assert.equal(permissionsFor(after.policy, reconciled, BOB, after.clock.now()).retry.allowed, true);
+      const retried = await after.service.retry({ requestId: reconciled.id, actor: BOB });
+      assert.deepEqual(retried.kind === 'created' && retried.request.plan.targets[0].changes.map((change) => change.subject), ['contoso-apim/payments'], 'Retry onboards only what is missing');
     });
 
     it('leaves pending requests alone and respects minAgeMs', async () => {
