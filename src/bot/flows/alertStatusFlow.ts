@@ -8,11 +8,18 @@ import type { TurnContext } from 'botbuilder';
 import { buildMessageCard, buildWatchAlertCard, currentAlertStatus, type AdaptiveCardJson } from '../../cards';
 import type { Person } from '../../core/approval';
 import { isDefenderError } from '../../core/errors';
+import { KeyedMutex } from '../../core/keyedMutex';
 import type { SettableAlertStatus } from '../../core/monitoring';
 import { mayRespondToAlerts, type WatchFinding } from '../../core/watch/findings';
 import type { StoredFinding } from '../../core/watch/ports';
 import type { BotDeps } from '../deps';
 import { changePrecheck } from '../guards/changePrecheck';
+
+/**
+ * One change per alert at a time in this process: two people clicking Take it at once would both see it open, both
+ * write to Azure and both be recorded. The second now reads the first's action and is told "in progress already".
+ */
+const changesPerAlert = new KeyedMutex();
 
 type AlertFinding = StoredFinding & { finding: Extract<WatchFinding, { kind: 'new-alert' }> };
 
@@ -53,6 +60,11 @@ export async function changeAlertStatus(context: TurnContext, deps: BotDeps, fin
   const precheck = changePrecheck(context, deps, `${words.verb} an alert`);
   if (!precheck.allowed) return precheck.card;
   const person = precheck.actor;
+  return changesPerAlert.run(findingId, () => changeOnce(deps, person, findingId, status));
+}
+
+async function changeOnce(deps: BotDeps, person: Person, findingId: string, status: SettableAlertStatus): Promise<AdaptiveCardJson> {
+  const words = STATUS_WORDS[status];
   const stored = await deps.watch.memory.get(findingId);
   if (!isAlertFinding(stored)) {
     return buildMessageCard({ tone: 'attention', title: 'That is not an alert the watch posted', message: 'Nothing was changed: the button names no alert card of this bot.', nextStep: 'Use the buttons on an alert card the watch posted in the approvers\' channel.' });

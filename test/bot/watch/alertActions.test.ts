@@ -65,6 +65,17 @@ describe('Take it / Resolve on a watch alert card', () => {
     assert.equal(alertWrites().length, 2);
   });
 
+  it('two people taking it at once: one write to Azure, one audit entry, and the second is told who took it', async () => {
+    const posts = bot.simulator.hold({ method: 'POST', pathIncludes: '/alerts/' });
+    const clicks = Promise.all([bot.click(VERBS.alertTake, { findingId }, APPROVER, 'channel'), bot.click(VERBS.alertTake, { findingId }, RESPONDER, 'channel')]);
+    await posts.untilHeld(1);
+    posts.stop();
+    const answers = (await clicks).map(cardText);
+    assert.equal(alertWrites().length, 1);
+    assert.deepEqual((await auditTypes()).filter((line) => line.startsWith('alert.')), ['alert.taken Avery Approver']);
+    assert.match(answers[1], /Nothing to change[\s\S]*in progress already by Avery Approver/);
+  });
+
   it('refuses someone who is neither approver nor responder, changes nothing in Azure, and audits the attempt', async () => {
     const refused = await bot.click(VERBS.alertResolve, { findingId }, BYSTANDER, 'channel');
     assert.match(cardText(refused), /You cannot resolve this alert[\s\S]*Only approvers and responders/);
