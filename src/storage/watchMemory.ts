@@ -45,7 +45,13 @@ export class StoreWatchMemory implements WatchMemory {
   async queue(finding: WatchFinding, at: Date): Promise<boolean> {
     const id = findingIdOf(finding.key);
     const stored: StoredFinding = { id, finding, queuedAt: at.toISOString() };
-    if (!(await this.store.createIfAbsent(FINDING_PREFIX + id, stored as unknown as StoreItem))) return false;
+    if (!(await this.store.createIfAbsent(FINDING_PREFIX + id, stored as unknown as StoreItem))) {
+      // Queued before. A crash between the two writes left it without its marker, never to be posted; the scan after
+      // the crash finds it again (the snapshot is written after queueing), and puts the marker back here.
+      const earlier = await this.get(id);
+      if (earlier && !earlier.delivered) await this.store.createIfAbsent(PENDING_PREFIX + id, { queuedAt: earlier.queuedAt });
+      return false;
+    }
     await this.store.createIfAbsent(PENDING_PREFIX + id, { queuedAt: stored.queuedAt });
     return true;
   }

@@ -41,6 +41,19 @@ describe('watch storage on files', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('a finding a crash left without its pending marker is queued again when the next scan finds it; a delivered one is not', async () => {
+    const memory = new StoreWatchMemory(store, clock);
+    assert.equal(await memory.queue(FINDING, clock.now()), true);
+    await store.delete((await store.listKeys('defender/watch/pending/'))); // the crash: the finding written, its marker not
+    assert.deepEqual(await memory.pending(), []);
+    assert.equal(await memory.queue(FINDING, clock.now()), false, 'still queued once');
+    const [again] = await memory.pending();
+    assert.equal(again?.finding.key, FINDING.key);
+    await memory.markDelivered(again.id, { conversationId: 'channel', activityId: 'a1' } as never);
+    assert.equal(await memory.queue(FINDING, clock.now()), false);
+    assert.deepEqual(await memory.pending(), [], 'a posted finding is never posted again');
+  });
+
   it('a lease has one holder, who renews it; another takes it once it expires, or at once when it is released', async () => {
     const [a, b] = [lease(store, 'instance-a', clock), lease(store, 'instance-b', clock)];
     assert.equal(await a.acquire(), true);
