@@ -72,6 +72,14 @@ describe('DefenderClient fleet reads: Resource Graph and its fallbacks', () => {
     assert.equal(view.rows.length, 4);
   });
 
+  it('when Resource Graph sees no subscription, the subscriptions ARM listed to find that out are the list: GET /subscriptions is paged once', async () => {
+    harness = await startHarness(generateFleetSeed(250));
+    harness.simulator.setFaults({ graphWithoutReader: true });
+    assert.equal((await harness.client.listSubscriptions()).length, 250);
+    const listingPages = harness.simulator.requests().filter((request) => request.path === '/subscriptions').length;
+    assert.equal(listingPages, 3, 'three pages of 100, read once');
+  });
+
   it('a 400 from Resource Graph (a query it cannot run) is an error, not a silent fallback', async () => {
     harness = await startHarness(generateFleetSeed(3));
     harness.simulator.failNext({ method: 'POST', pathIncludes: 'Microsoft.ResourceGraph', status: 400, code: 'BadRequest', message: 'Query is invalid.' });
