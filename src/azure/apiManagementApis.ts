@@ -8,22 +8,26 @@ import type { OperationOptions } from '../core/ports';
 import type { ArmTransport } from './armTransport';
 import { mapWithConcurrency } from './boundedConcurrency';
 import { API_MANAGEMENT_API_VERSION, toApiManagementApi, type ArmApi } from './models/apiManagement';
+import { serviceIdOf } from './models/apiCollection';
 
-const servicePath = ({ subscriptionId, resourceGroup, name }: ApiManagementServiceRef) =>
-  `/subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}/providers/Microsoft.ApiManagement/service/${encodeURIComponent(name)}`;
+/** One service's APIs as ARM lists them (GET {serviceId}/apis, every page): `status` and the watch both read this. */
+export function listServiceApis(transport: ArmTransport, service: { id: string; name: string; subscriptionId: string }, options: OperationOptions = {}): Promise<ArmApi[]> {
+  return transport.sendList<ArmApi>({
+    method: 'GET',
+    path: `${service.id}/apis`,
+    query: { 'api-version': API_MANAGEMENT_API_VERSION },
+    purpose: `list the APIs of API Management service ${service.name}`,
+    subscriptionId: service.subscriptionId,
+    abortSignal: options.abortSignal,
+  });
+}
 
 /** A DefenderError becomes that service's `error`; anything else (a bug) is thrown. */
 export function readServiceApis(transport: ArmTransport, services: readonly ApiManagementServiceRef[], concurrency: number, options: OperationOptions = {}): Promise<ServiceApis[]> {
   return mapWithConcurrency(services, concurrency, async (service): Promise<ServiceApis> => {
     try {
-      const apis = await transport.sendList<ArmApi>({
-        method: 'GET',
-        path: `${servicePath(service)}/apis`,
-        query: { 'api-version': API_MANAGEMENT_API_VERSION },
-        purpose: `list the APIs of API Management service ${service.name}`,
-        subscriptionId: service.subscriptionId,
-        abortSignal: options.abortSignal,
-      });
+      const id = serviceIdOf(service.subscriptionId, service.resourceGroup, service.name);
+      const apis = await listServiceApis(transport, { id, name: service.name, subscriptionId: service.subscriptionId }, options);
       return { service, apis: apis.map(toApiManagementApi) };
     } catch (error) {
       if (!isDefenderError(error)) throw error;

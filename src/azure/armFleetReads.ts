@@ -10,9 +10,9 @@ import type { OperationOptions } from '../core/ports';
 import { readApiAlerts } from './alertsReader';
 import type { ArmTransport } from './armTransport';
 import { mapWithConcurrency } from './boundedConcurrency';
-import { readOnboardedApiNames } from './apiOnboarder';
-import { isSupportedApimSku, resourceGroupOf } from './models/apiManagement';
+import { resourceGroupOf, toApiManagementInventoryService } from './models/apiManagement';
 import { SUBSCRIPTIONS_API_VERSION, toSubscription, type ArmSubscription } from './models/subscription';
+import { readOnboardedApiNamesIfRegistered } from './onboardedApis';
 import { listApiManagementServices, readDefenderSettings } from './settingsReader';
 
 /** Pages through GET /subscriptions (100 a page). */
@@ -51,18 +51,8 @@ export async function readApiManagementInventoryFromArm(
   const perSubscription = await mapWithConcurrency(subscriptions, concurrency, async ({ subscriptionId }) => {
     const services = await listApiManagementServices(transport, subscriptionId, options);
     return Promise.all(services.map(async (service): Promise<ApiManagementInventoryService> => {
-      const onboarded = await readOnboardedApiNames(transport, subscriptionId, service.id, options).catch((error: unknown) => {
-        if (unregistered(error)) return new Set<string>();
-        throw error;
-      });
-      return {
-        subscriptionId,
-        resourceGroup: resourceGroupOf(service.id),
-        name: service.name,
-        sku: service.sku.name,
-        skuSupported: isSupportedApimSku(service.sku.name),
-        onboardedApis: [...onboarded],
-      };
+      const onboarded = (await readOnboardedApiNamesIfRegistered(transport, subscriptionId, service.id, options)) ?? new Set<string>();
+      return toApiManagementInventoryService({ subscriptionId, resourceGroup: resourceGroupOf(service.id), name: service.name, sku: service.sku.name }, [...onboarded]);
     }));
   });
   return perSubscription.flat();

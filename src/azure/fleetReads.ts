@@ -45,15 +45,17 @@ export interface FleetReadsOptions {
   listSubscriptions: (options: OperationOptions) => Promise<Subscription[]>;
 }
 
-type Fallback<T> = (reason: string) => Promise<T>;
+/** `armListing`: the subscriptions ARM listed to find Graph blind, when that is why Graph was left. */
+type Fallback<T> = (reason: string, armListing?: Subscription[]) => Promise<T>;
 
 /**
  * Resource Graph answers only with what the identity may read, so an identity with Security Admin but no Reader gets
  * an empty answer, not a 403. Nothing at all from Graph while ARM lists subscriptions means exactly that.
  */
 class GraphSeesNoSubscription extends Error {
-  constructor(armCount: number) {
-    super(`Resource Graph shows none of the ${armCount} subscriptions ARM lists: give the bot's identity Reader on them`);
+  /** Carried so the listing fallback does not page through GET /subscriptions a second time. */
+  constructor(readonly armListing: Subscription[]) {
+    super(`Resource Graph shows none of the ${armListing.length} subscriptions ARM lists: give the bot's identity Reader on them`);
   }
 }
 
@@ -67,7 +69,7 @@ export class FleetReads {
   listSubscriptions(options: OperationOptions = {}): Promise<SubscriptionList> {
     return this.viaGraph<SubscriptionList>(
       async () => ({ subscriptions: (await this.seenByGraph(this.options.graph.query(SUBSCRIPTIONS_QUERY, options), options)).map(toSubscriptionFromRow), source: 'resource-graph' }),
-      async () => ({ subscriptions: await listSubscriptionsFromArm(this.options.transport, options), source: 'arm' }),
+      async (_reason, armListing) => ({ subscriptions: armListing ?? (await listSubscriptionsFromArm(this.options.transport, options)), source: 'arm' }),
     );
   }
 
@@ -134,7 +136,7 @@ export class FleetReads {
     const answer = await rows;
     if (answer.length > 0) return answer;
     const fromArm = await listSubscriptionsFromArm(this.options.transport, options);
-    if (fromArm.length > 0) throw new GraphSeesNoSubscription(fromArm.length);
+    if (fromArm.length > 0) throw new GraphSeesNoSubscription(fromArm);
     return answer;
   }
 
@@ -147,7 +149,7 @@ export class FleetReads {
       if (!blind && (!isDefenderError(error) || !FALLBACK_CODES.has(error.code))) throw error;
       this.graphProblem = blind ? error.message : describeGraphFailure(error.code, error.details.statusCode);
       this.graphSkippedUntilMs = this.options.clock.now().getTime() + GRAPH_RETRY_AFTER_FAILURE_IN_MS;
-      return fallback(this.graphProblem);
+      return fallback(this.graphProblem, blind ? error.armListing : undefined);
     }
   }
 }

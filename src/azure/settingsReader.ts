@@ -5,7 +5,8 @@ import type { OperationOptions } from '../core/ports';
 import type { ArmCall, ArmTransport } from './armTransport';
 import { allSettledOrThrow } from './boundedConcurrency';
 import { isActionPermitted } from './permissions';
-import { API_MANAGEMENT_API_VERSION, toApiManagementService, type ArmApi, type ArmApiManagementService } from './models/apiManagement';
+import { listServiceApis } from './apiManagementApis';
+import { API_MANAGEMENT_API_VERSION, toApiManagementService, type ArmApiManagementService } from './models/apiManagement';
 import { markOnboardedApis, readOnboardedApiNamesIfRegistered } from './onboardedApis';
 import {
   PERMISSIONS_API_VERSION,
@@ -52,14 +53,7 @@ export async function readApiManagementServices(
   return allSettledOrThrow(
     services.map(async (service) => {
       const [apis, onboarded] = await allSettledOrThrow([
-        transport.sendList<ArmApi>({
-          method: 'GET',
-          path: `${service.id}/apis`,
-          query: { 'api-version': API_MANAGEMENT_API_VERSION },
-          purpose: `list the APIs of API Management service ${service.name}`,
-          subscriptionId,
-          abortSignal: options.abortSignal,
-        }),
+        listServiceApis(transport, { id: service.id, name: service.name, subscriptionId }, options),
         options.withOnboarding ? readOnboardedApiNamesIfRegistered(transport, subscriptionId, service.id, options) : undefined,
       ]);
       const withApis = toApiManagementService(service, apis);

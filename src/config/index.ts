@@ -2,8 +2,7 @@
  * The one module that reads the environment. Everything is validated at start-up; a bad value stops the
  * process with one line naming the variable and the fix (see ConfigError).
  */
-import { ConfigError, Env, readInteger, readPort, readString } from './env';
-import { parseIsoDurationMs } from './duration';
+import { ConfigError, Env, readDurationMs, readInteger, readList, readPort, readString } from './env';
 import { DEMO_APPROVERS } from './demoUsers';
 import { SimulatorSettings } from './simulatorSettings';
 import { readDemoArmSettings } from './demoArm';
@@ -69,19 +68,6 @@ export interface AppConfig {
   watch: WatchSettings;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function readList(env: Env, variable: string, { guids }: { guids: boolean }): string[] | undefined {
-  const raw = readString(env, variable);
-  if (raw === undefined) return undefined;
-  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
-  const bad = guids ? items.find((item) => !GUID.test(item)) : undefined;
-  if (bad !== undefined) {
-    throw new ConfigError(variable, `"${bad}" is not an Entra object id (a GUID)`, 'List object ids separated by commas; find one with `az ad user show --id <upn> --query id -o tsv`');
-  }
-  return items.map((item) => (guids ? item.toLowerCase() : item));
-}
-
 function readMode(env: Env): Mode {
   const raw = readString(env, 'DEFENDER_MODE');
   if (raw === undefined) return readString(env, 'MicrosoftAppId') ? 'production' : 'demo';
@@ -135,15 +121,6 @@ function readBotCredentials(env: Env, mode: Mode): BotCredentials {
   return { kind: 'secret', appId, appPassword, appType, tenantId };
 }
 
-function readDurationMs(env: Env, variable: string, fallback: string, range: { minMs: number; maxMs: number; words: string }): number {
-  const raw = readString(env, variable) ?? fallback;
-  const ms = parseIsoDurationMs(raw);
-  if (ms === undefined || ms < range.minMs || ms > range.maxMs) {
-    throw new ConfigError(variable, `"${raw}" is not an ISO 8601 duration from ${range.words}`, `Use e.g. ${fallback}, or unset it for the default`);
-  }
-  return ms;
-}
-
 function readTiming(env: Env): AppConfig['timing'] {
   return {
     applyTimeoutMs: readDurationMs(env, 'DEFENDER_APPLY_TIMEOUT', 'PT10M', { minMs: 1000, maxMs: 3_600_000, words: '1 second to 1 hour' }),
@@ -152,12 +129,7 @@ function readTiming(env: Env): AppConfig['timing'] {
 }
 
 function readRequestTtlMs(env: Env): number {
-  const raw = readString(env, 'DEFENDER_REQUEST_TTL') ?? 'PT24H';
-  const ms = parseIsoDurationMs(raw);
-  if (ms === undefined || ms < 60_000 || ms > 30 * 86_400_000) {
-    throw new ConfigError('DEFENDER_REQUEST_TTL', `"${raw}" is not an ISO 8601 duration from 1 minute to 30 days`, 'Use e.g. PT24H, PT30M or P2D');
-  }
-  return ms;
+  return readDurationMs(env, 'DEFENDER_REQUEST_TTL', 'PT24H', { minMs: 60_000, maxMs: 30 * 86_400_000, words: '1 minute to 30 days', hint: 'Use e.g. PT24H, PT30M or P2D' });
 }
 
 const POLICY_VARIABLES: Record<ApprovalPolicyField, string> = {

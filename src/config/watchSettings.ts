@@ -4,8 +4,7 @@
  * (DEFENDER_RESPONDERS, Entra object ids).
  */
 import { ALERT_SEVERITIES, type AlertSeverity } from '../core/monitoring';
-import { parseIsoDurationMs } from './duration';
-import { ConfigError, Env, readString } from './env';
+import { ConfigError, Env, readDurationMs, readList, readString } from './env';
 
 export interface WatchSettings {
   /** Between two scans; undefined when the watch is off. */
@@ -20,16 +19,14 @@ export const DEFAULT_WATCH_INTERVAL = 'PT15M';
 export const DEMO_WATCH_INTERVAL = 'PT30S';
 export const MIN_WATCH_INTERVAL_MS = 10_000;
 const MAX_WATCH_INTERVAL_MS = 86_400_000;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function readInterval(env: Env, fallback: string): number | undefined {
-  const raw = readString(env, 'DEFENDER_WATCH_INTERVAL') ?? fallback;
-  if (raw.toLowerCase() === 'off') return undefined;
-  const ms = parseIsoDurationMs(raw);
-  if (ms === undefined || ms < MIN_WATCH_INTERVAL_MS || ms > MAX_WATCH_INTERVAL_MS) {
-    throw new ConfigError('DEFENDER_WATCH_INTERVAL', `"${raw}" is not an ISO 8601 duration from PT10S to P1D, nor "off"`, `Use e.g. ${DEFAULT_WATCH_INTERVAL}, "off" to disable the watch, or unset it for the default`);
-  }
-  return ms;
+  if ((readString(env, 'DEFENDER_WATCH_INTERVAL') ?? fallback).toLowerCase() === 'off') return undefined;
+  return readDurationMs(env, 'DEFENDER_WATCH_INTERVAL', fallback, {
+    minMs: MIN_WATCH_INTERVAL_MS,
+    maxMs: MAX_WATCH_INTERVAL_MS,
+    words: 'PT10S to P1D, nor "off"',
+    hint: `Use e.g. ${DEFAULT_WATCH_INTERVAL}, "off" to disable the watch, or unset it for the default`,
+  });
 }
 
 function readMinSeverity(env: Env): AlertSeverity {
@@ -41,12 +38,7 @@ function readMinSeverity(env: Env): AlertSeverity {
 }
 
 function readResponders(env: Env): string[] {
-  const items = (readString(env, 'DEFENDER_RESPONDERS') ?? '').split(',').map((item) => item.trim()).filter(Boolean);
-  const bad = items.find((item) => !GUID.test(item));
-  if (bad !== undefined) {
-    throw new ConfigError('DEFENDER_RESPONDERS', `"${bad}" is not an Entra object id (a GUID)`, 'List object ids separated by commas; find one with `az ad user show --id <upn> --query id -o tsv`');
-  }
-  return [...new Set(items.map((item) => item.toLowerCase()))];
+  return [...new Set(readList(env, 'DEFENDER_RESPONDERS', { guids: true }) ?? [])];
 }
 
 export function readWatchSettings(env: Env, mode: 'demo' | 'production'): WatchSettings {

@@ -1,5 +1,6 @@
 /** Microsoft.ApiManagement services and APIs at api-version 2024-05-01 (the current GA version), as they travel on the wire. */
 import { SUPPORTED_APIM_SKUS, type ApiManagementApi, type ApiManagementService } from '../../core/defender';
+import type { ApiManagementInventoryService } from '../../core/fleet';
 
 export const API_MANAGEMENT_API_VERSION = '2024-05-01';
 
@@ -31,6 +32,15 @@ export function isSupportedApimSku(sku: string): boolean {
 
 export function toApiManagementApi(wire: ArmApi): ApiManagementApi {
   return { name: wire.name, displayName: wire.properties?.displayName ?? wire.name };
+}
+
+/** A service's inventory row, the same whether Resource Graph or ARM listed it. */
+export function toApiManagementInventoryService(
+  service: Pick<ApiManagementInventoryService, 'subscriptionId' | 'resourceGroup' | 'name' | 'sku'>,
+  onboardedApis: string[],
+): ApiManagementInventoryService {
+  const { subscriptionId, resourceGroup, name, sku } = service;
+  return { subscriptionId, resourceGroup, name, sku, skuSupported: isSupportedApimSku(sku), onboardedApis };
 }
 
 export function toApiManagementService(wire: ArmApiManagementService, apis: ArmApi[]): ApiManagementService {

@@ -7,7 +7,7 @@ import type { DefenderSettings, FleetRow, Subscription } from '../../core/defend
 import type { ApiManagementInventoryService } from '../../core/fleet';
 import { API_ALERT_TYPE_PREFIX, isApiAlertType, type ApiAlert } from '../../core/monitoring';
 import { toApiAlert, type ArmAlert } from '../models/alert';
-import { isSupportedApimSku, resourceGroupOf } from '../models/apiManagement';
+import { resourceGroupOf, toApiManagementInventoryService } from '../models/apiManagement';
 import { API_PRICING, CLOUD_POSTURE_PRICING, toApiPlanState, toCspmPlanState, type ArmExtension } from '../models/pricing';
 
 export interface GraphQuery<Row> {
@@ -161,14 +161,9 @@ export function toApiManagementInventory(services: ApiManagementServiceRow[], co
     const serviceId = serviceIdOfCollection(collection.id);
     onboarded.set(serviceId, [...(onboarded.get(serviceId) ?? []), collection.name.toLowerCase()]);
   }
-  return services.map((service) => ({
-    subscriptionId: service.subscriptionId,
-    resourceGroup: service.resourceGroup || resourceGroupOf(service.id),
-    name: service.name,
-    sku: service.sku,
-    skuSupported: isSupportedApimSku(service.sku),
-    onboardedApis: onboarded.get(service.id.toLowerCase()) ?? [],
-  }));
+  return services.map((service) =>
+    toApiManagementInventoryService({ ...service, resourceGroup: service.resourceGroup || resourceGroupOf(service.id) }, onboarded.get(service.id.toLowerCase()) ?? []),
+  );
 }
 
 export interface ApiAlertRow {

@@ -2,8 +2,8 @@
  * Azure Resource Graph through the same ARM pipeline as every other call (credential, retry on 429/5xx honouring
  * Retry-After, user agent). Pages with `$skipToken` until an answer has none, never stopping on `resultTruncated`
  * (it reads "false" even when more pages exist). Tenant scope by default; when the tenant is over Resource Graph's
- * subscription limit (`x-ms-tenant-subscription-limit-hit`), the query runs again over explicit batches of
- * subscriptions, fewer than 300 each.
+ * subscription limit (`x-ms-tenant-subscription-limit-hit`), the tenant-wide paging stops and the query runs again over
+ * explicit batches of subscriptions, fewer than 300 each.
  */
 import { DefenderError } from '../../core/errors';
 import type { Clock, OperationOptions } from '../../core/ports';
@@ -41,6 +41,8 @@ export interface GraphQueryOptions extends OperationOptions {
 
 export class ResourceGraphClient {
   private readonly quota: QuotaGate;
+  /** The ARM listing in flight, shared by queries over the limit at once; cleared when it settles, so never stale. */
+  private armListing: Promise<string[]> | undefined;
 
   constructor(
     private readonly transport: ArmTransport,
@@ -55,7 +57,14 @@ export class ResourceGraphClient {
     const { rows, tenantLimitHit } = await this.pageThrough(query, undefined, options);
     if (!tenantLimitHit) return rows;
     // The answer covered only part of the tenant: ask again, naming every subscription ARM lists.
-    return this.queryInBatches(query, await this.options.listSubscriptionIdsFromArm(options), options);
+    return this.queryInBatches(query, await this.listSubscriptionIdsFromArm(options), options);
+  }
+
+  private listSubscriptionIdsFromArm(options: OperationOptions): Promise<string[]> {
+    this.armListing ??= this.options.listSubscriptionIdsFromArm(options).finally(() => {
+      this.armListing = undefined;
+    });
+    return this.armListing;
   }
 
   private async queryInBatches<Row>(query: GraphQuery<Row>, subscriptions: readonly string[], options: OperationOptions): Promise<Row[]> {
@@ -78,6 +87,8 @@ export class ResourceGraphClient {
       const answer = await this.send<Row>(query, body, options);
       rows.push(...answer.body.data);
       tenantLimitHit ||= answer.headers.get(TENANT_SUBSCRIPTION_LIMIT_HIT_HEADER)?.toLowerCase() === 'true';
+      // A tenant-wide answer past the limit is asked again in batches: its further pages would be thrown away.
+      if (tenantLimitHit && !subscriptions) return { rows, tenantLimitHit };
       skipToken = answer.body.$skipToken;
       if (!skipToken) return { rows, tenantLimitHit };
     }

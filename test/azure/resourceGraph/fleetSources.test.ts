@@ -43,6 +43,24 @@ describe('DefenderClient fleet reads: Resource Graph and its fallbacks', () => {
     assert.equal(harness.simulator.requests().filter((request) => request.path === '/subscriptions').length, 7, 'ARM listed the subscriptions (100 a page)');
   });
 
+  it('over the tenant subscription limit, stops paging the tenant-wide answer at the first page that says so', async () => {
+    harness = await startHarness(generateFleetSeed(2600));
+    harness.simulator.setFaults({ graphTenantSubscriptionLimit: 1500 });
+    const view = await harness.client.listFleet();
+    assert.equal(new Set(view.rows.map((row) => row.subscription.subscriptionId)).size, 2600);
+    const tenantScoped = graphQueries(harness.simulator).filter((query) => !(query.body as { subscriptions?: string[] }).subscriptions);
+    assert.equal(tenantScoped.length, 1, 'the second tenant-wide page (rows thrown away) is not asked for');
+  });
+
+  it('over the tenant subscription limit, queries running at once share one listing of the subscriptions from ARM', async () => {
+    harness = await startHarness(generateFleetSeed(650));
+    harness.simulator.setFaults({ graphTenantSubscriptionLimit: 100 });
+    const [first, second] = await Promise.all([harness.client.listFleet(), harness.client.listFleet()]);
+    assert.equal(first.rows.length, 650);
+    assert.equal(second.rows.length, 650);
+    assert.equal(harness.simulator.requests().filter((request) => request.path === '/subscriptions').length, 7, 'one listing (100 a page), not one per query');
+  });
+
   it('when Resource Graph answers 503, reads each subscription from ARM and says why; Graph is left alone for a minute', async () => {
     const clock = new ManualClock();
     harness = await startHarness(generateFleetSeed(12), { clock });
@@ -70,6 +88,14 @@ describe('DefenderClient fleet reads: Resource Graph and its fallbacks', () => {
     assert.equal(view.source, 'arm');
     assert.equal(view.fallbackReason, "Resource Graph shows none of the 4 subscriptions ARM lists: give the bot's identity Reader on them");
     assert.equal(view.rows.length, 4);
+  });
+
+  it('when Resource Graph sees no subscription, the subscriptions ARM listed to find that out are the list: GET /subscriptions is paged once', async () => {
+    harness = await startHarness(generateFleetSeed(250));
+    harness.simulator.setFaults({ graphWithoutReader: true });
+    assert.equal((await harness.client.listSubscriptions()).length, 250);
+    const listingPages = harness.simulator.requests().filter((request) => request.path === '/subscriptions').length;
+    assert.equal(listingPages, 3, 'three pages of 100, read once');
   });
 
   it('a 400 from Resource Graph (a query it cannot run) is an error, not a silent fallback', async () => {
