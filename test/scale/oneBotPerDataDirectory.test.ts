@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LOCK_FILE_NAME } from '../../src/storage/dataDirectoryLock';
-import { spawnBot, startBotProcess, type BotProcess } from './support/botProcess';
+import { listeningUrl, runBot } from '../support/botProcess';
+import { startBotProcess, type BotProcess } from './support/botProcess';
 
 function lockOwnerPid(dataDir: string): number {
   return JSON.parse(readFileSync(path.join(dataDir, LOCK_FILE_NAME), 'utf8')).pid as number;
@@ -41,9 +42,8 @@ describe('one bot per file data directory (real processes)', function () {
   it('refuses a second bot on the same data directory: exit 1, one line naming the directory and DEFENDER_STORAGE=blob; the first keeps serving', async () => {
     const first = await startBotProcess(env);
     bots.push(first);
-    const second = spawnBot({ PORT: '0', ...env });
-    const listening = new Promise<'listening'>((resolve) => second.child.stdout?.on('data', () => /"url":"http/.test(second.output().stdout) && resolve('listening')));
-    const outcome = await Promise.race([second.exited, listening]);
+    const second = runBot({ PORT: '0', ...env });
+    const outcome = await listeningUrl(second).then(() => 'listening' as const, () => second.exited);
     if (outcome === 'listening') second.child.kill('SIGKILL');
     assert.equal(outcome, 1, 'the second bot must exit 1, not start listening');
     const { stdout, stderr } = second.output();
