@@ -43,16 +43,20 @@ describe('one bot per file data directory (real processes)', function () {
     const first = await startBotProcess(env);
     bots.push(first);
     const second = runBot({ PORT: '0', ...env });
-    const outcome = await listeningUrl(second).then(() => 'listening' as const, () => second.exited);
-    if (outcome === 'listening') second.child.kill('SIGKILL');
-    assert.equal(outcome, 1, 'the second bot must exit 1, not start listening');
-    const { stdout, stderr } = second.output();
-    const lines = stderr.split('\n').filter((line) => line.trim() !== '' && !/DeprecationWarning|--trace-deprecation/.test(line));
-    assert.equal(lines.length, 1, stderr);
-    assert.match(lines[0], /^The bot could not start: DataDirectoryLocked: /);
-    assert.ok(lines[0].includes(`the data directory ${dataDir} is in use`), lines[0]);
-    assert.match(lines[0], /DEFENDER_STORAGE=blob/);
-    assert.doesNotMatch(stdout, /listening/, 'the second bot never took traffic');
+    try {
+      const outcome = await listeningUrl(second).then(() => 'listening' as const, () => second.exited);
+      assert.equal(outcome, 1, 'the second bot must exit 1, not start listening');
+      const { stdout, stderr } = second.output();
+      const lines = stderr.split('\n').filter((line) => line.trim() !== '' && !/DeprecationWarning|--trace-deprecation/.test(line));
+      assert.equal(lines.length, 1, stderr);
+      assert.match(lines[0], /^The bot could not start: DataDirectoryLocked: /);
+      assert.ok(lines[0].includes(`the data directory ${dataDir} is in use`), lines[0]);
+      assert.match(lines[0], /DEFENDER_STORAGE=blob/);
+      assert.doesNotMatch(stdout, /listening/, 'the second bot never took traffic');
+    } finally {
+      second.child.kill('SIGKILL'); // a no-op once it has exited; a bot that started listening must not outlive the test
+      await second.exited;
+    }
 
     assert.equal((await fetch(`${first.url}/readyz`)).status, 200, 'the first bot still serves');
     assert.equal(await first.stop(), 0);
