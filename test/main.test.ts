@@ -19,11 +19,20 @@ describe('npm start (a real process)', function () {
     [{ DEFENDER_MODE: 'production' }, 'MicrosoftAppId'],
   ] as const) {
     it(`exits non-zero with one line naming ${variable} for bad configuration`, async () => {
-      const bot = runBot(env);
-      assert.equal(await bot.exited, 1);
-      const lines = configurationLines(bot.output().stderr);
-      assert.equal(lines.length, 1, bot.output().stderr);
-      assert.match(lines[0], new RegExp(`^Configuration error: ${variable}: `));
+      // A free port and a throw-away data directory, so a regression that lets the bot start cannot take 3978 or write ./.data.
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-main-config-'));
+      const isolated = { PORT: '0', DEFENDER_SIMULATOR_PORT: '0', DEFENDER_DATA_DIR: dataDir };
+      const bot = runBot({ ...isolated, ...env });
+      try {
+        assert.equal(await bot.exited, 1);
+        const lines = configurationLines(bot.output().stderr);
+        assert.equal(lines.length, 1, bot.output().stderr);
+        assert.match(lines[0], new RegExp(`^Configuration error: ${variable}: `));
+      } finally {
+        bot.child.kill('SIGKILL');
+        await bot.exited;
+        await rm(dataDir, { recursive: true, force: true });
+      }
     });
   }
 

@@ -29,6 +29,11 @@ export class TeamsTestAdapter extends TestAdapter {
     for (let index = 0; index < count; index++) this.failures.push({ status, retryAfterSeconds });
   }
 
+  /** Updates succeed again: the failures `failUpdates` queued and no update has used up are dropped (Teams is back). */
+  clearUpdateFailures(): void {
+    this.failures = [];
+  }
+
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]) {
     const responses = await super.sendActivities(context, activities);
     this.sent.push(...activities);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectionStringFor, freePort } from '../support/azurite';
-import { spawnBot } from './support/botProcess';
+import { runBot } from '../support/botProcess';
 
 describe('a bot process whose blob store is unreachable at start-up', function () {
   this.timeout(60_000);
@@ -14,7 +14,7 @@ describe('a bot process whose blob store is unreachable at start-up', function (
     const folder = mkdtempSync(path.join(os.tmpdir(), 'defender-blob-startup-'));
     try {
       const started = Date.now();
-      const bot = spawnBot({
+      const bot = runBot({
         DEFENDER_MODE: 'demo',
         PORT: '0',
         DEFENDER_SIMULATOR_PORT: '0',

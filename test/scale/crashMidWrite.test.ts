@@ -11,21 +11,15 @@ import path from 'node:path';
 import { DEMO_SEED, DEMO_SUBSCRIPTIONS, startArmSimulator, type ArmSimulator } from '../../src/azure/simulator';
 import { VERBS } from '../../src/cards';
 import { cardText, findExecuteAction } from '../support/cardText';
+import { eventuallyValue } from '../support/eventually';
 import { startTeamsConnector, type TeamsConnector } from '../support/teamsConnector';
 import { startBotProcess, type BotProcess } from './support/botProcess';
 import { APPROVERS, REQUESTER } from './support/people';
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProd;
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** As patient as this file's own poller was: 30 s, every 50 ms. */
+const PATIENCE = { timeoutInMs: 30_000, intervalInMs: 50 };
 
 describe('a bot killed while its approved writes are held at ARM', function () {
   this.timeout(90_000);
@@ -76,14 +70,17 @@ describe('a bot killed while its approved writes are held at ARM', function () {
     assert.equal(approved.status, 200);
     await puts.untilHeld(2);
     first.child.kill('SIGKILL');
-    await waitFor('the first bot to die', () => (first.child.exitCode !== null || first.child.signalCode !== null ? true : undefined));
+    await eventuallyValue(() => (first.child.exitCode !== null || first.child.signalCode !== null ? true : undefined), 'the first bot to die', PATIENCE);
     puts.stop(); // the dead process's PUTs land now, as ARM applies a write whose caller died
 
     const second = await startBotProcess(env());
     bots.push(second);
-    await waitFor('the held PUTs to land', () => (simulator.writes().length === 2 ? true : undefined));
-    const finalCard = await waitFor('the card to show the outcome', () =>
-      teams.calls.filter((call) => call.method === 'PUT' && /Done: the changes are applied/.test(cardText(call.body))).at(-1));
+    await eventuallyValue(() => (simulator.writes().length === 2 ? true : undefined), 'the held PUTs to land', PATIENCE);
+    const finalCard = await eventuallyValue(
+      () => teams.calls.filter((call) => call.method === 'PUT' && /Done: the changes are applied/.test(cardText(call.body))).at(-1),
+      'the card to show the outcome',
+      PATIENCE,
+    );
     assert.match(finalCard.path, new RegExp(`/v3/conversations/${encodeURIComponent(chat.id)}/activities/`), 'the requester\'s card was updated in place');
 
     await new Promise((resolve) => setTimeout(resolve, 1500)); // two more sweeps: a second recovery would write now

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LOCK_FILE_NAME } from '../../src/storage/dataDirectoryLock';
-import { spawnBot, startBotProcess, type BotProcess } from './support/botProcess';
+import { listeningUrl, runBot } from '../support/botProcess';
+import { startBotProcess, type BotProcess } from './support/botProcess';
 
 function lockOwnerPid(dataDir: string): number {
   return JSON.parse(readFileSync(path.join(dataDir, LOCK_FILE_NAME), 'utf8')).pid as number;
@@ -41,18 +42,21 @@ describe('one bot per file data directory (real processes)', function () {
   it('refuses a second bot on the same data directory: exit 1, one line naming the directory and DEFENDER_STORAGE=blob; the first keeps serving', async () => {
     const first = await startBotProcess(env);
     bots.push(first);
-    const second = spawnBot({ PORT: '0', ...env });
-    const listening = new Promise<'listening'>((resolve) => second.child.stdout?.on('data', () => /"url":"http/.test(second.output().stdout) && resolve('listening')));
-    const outcome = await Promise.race([second.exited, listening]);
-    if (outcome === 'listening') second.child.kill('SIGKILL');
-    assert.equal(outcome, 1, 'the second bot must exit 1, not start listening');
-    const { stdout, stderr } = second.output();
-    const lines = stderr.split('\n').filter((line) => line.trim() !== '' && !/DeprecationWarning|--trace-deprecation/.test(line));
-    assert.equal(lines.length, 1, stderr);
-    assert.match(lines[0], /^The bot could not start: DataDirectoryLocked: /);
-    assert.ok(lines[0].includes(`the data directory ${dataDir} is in use`), lines[0]);
-    assert.match(lines[0], /DEFENDER_STORAGE=blob/);
-    assert.doesNotMatch(stdout, /listening/, 'the second bot never took traffic');
+    const second = runBot({ PORT: '0', ...env });
+    try {
+      const outcome = await listeningUrl(second).then(() => 'listening' as const, () => second.exited);
+      assert.equal(outcome, 1, 'the second bot must exit 1, not start listening');
+      const { stdout, stderr } = second.output();
+      const lines = stderr.split('\n').filter((line) => line.trim() !== '' && !/DeprecationWarning|--trace-deprecation/.test(line));
+      assert.equal(lines.length, 1, stderr);
+      assert.match(lines[0], /^The bot could not start: DataDirectoryLocked: /);
+      assert.ok(lines[0].includes(`the data directory ${dataDir} is in use`), lines[0]);
+      assert.match(lines[0], /DEFENDER_STORAGE=blob/);
+      assert.doesNotMatch(stdout, /listening/, 'the second bot never took traffic');
+    } finally {
+      second.child.kill('SIGKILL'); // a no-op once it has exited; a bot that started listening must not outlive the test
+      await second.exited;
+    }
 
     assert.equal((await fetch(`${first.url}/readyz`)).status, 200, 'the first bot still serves');
     assert.equal(await first.stop(), 0);

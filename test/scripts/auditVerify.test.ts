@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
@@ -41,8 +41,17 @@ async function appendEntries(log: AuditLog, count: number): Promise<void> {
   }
 }
 
-async function dataDirWith(count: number): Promise<{ dataDir: string; file: string }> {
+/** Every data directory the tests made, removed once they are done. */
+const dataDirs: string[] = [];
+
+function newDataDir(): string {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'defender-verify-'));
+  dataDirs.push(dataDir);
+  return dataDir;
+}
+
+async function dataDirWith(count: number): Promise<{ dataDir: string; file: string }> {
+  const dataDir = newDataDir();
   const log = new FileAuditLog({ dataDir });
   await appendEntries(log, count);
   return { dataDir, file: log.file };
@@ -50,6 +59,9 @@ async function dataDirWith(count: number): Promise<{ dataDir: string; file: stri
 
 describe('scripts/audit-verify.ts', function () {
   this.timeout(60_000);
+  after(() => {
+    for (const dataDir of dataDirs.splice(0)) rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('parses --file and --expect-last-hash, and rejects unknown or incomplete flags', () => {
     assert.deepEqual(parseAuditVerifyArgs([]), {}, 'no --file: the bot\'s configured store');
@@ -75,7 +87,7 @@ describe('scripts/audit-verify.ts', function () {
     });
 
     it('says where it looked when DEFENDER_DATA_DIR holds no audit log', async () => {
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'defender-verify-'));
+      const dataDir = newDataDir();
       const { line, exitCode } = await runAuditVerify([], { env: { DEFENDER_DATA_DIR: dataDir }, cwd: ROOT });
       assert.equal(exitCode, 1);
       assert.equal(line, `audit-verify: cannot check (AuditLogMissing: there is no audit log at ${path.join(dataDir, 'audit.jsonl')}. Set DEFENDER_DATA_DIR as the bot has it, or pass --file <path>.)`);

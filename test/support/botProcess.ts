@@ -20,19 +20,30 @@ export function runBot(env: Record<string, string>) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-/** The URL from the start-up log line (needs DEFENDER_LOG_LEVEL=info); fails if the process exits first. */
-export function listeningUrl(bot: BotProcess): Promise<string> {
+/** How long a bot may take to log its URL: tsx compiles the whole bot on a cold start, on a shared 2-core machine. */
+const DEFAULT_START_TIMEOUT_MS = 45_000;
+
+/**
+ * The URL from the start-up log line (needs DEFENDER_LOG_LEVEL=info, the default); fails if the process exits first,
+ * or kills it and fails if no URL is logged within `timeoutInMs`, so a hung start never outlives its test.
+ */
+export function listeningUrl(bot: BotProcess, { timeoutInMs = DEFAULT_START_TIMEOUT_MS }: { timeoutInMs?: number } = {}): Promise<string> {
   return new Promise<string>((resolve, reject) => {
+    const deadline = Date.now() + timeoutInMs;
     const timer = setInterval(() => {
       const match = /"url":"(http:\/\/[^"]+)"/.exec(bot.output().stdout);
       if (match) {
         clearInterval(timer);
         resolve(match[1]);
+      } else if (Date.now() > deadline) {
+        clearInterval(timer);
+        bot.child.kill('SIGKILL');
+        reject(new Error(`BotStartTimeout: no "listening" line within ${timeoutInMs} ms: ${bot.output().stderr}`));
       }
     }, 50);
     void bot.exited.then((code) => {
       clearInterval(timer);
-      reject(new Error(`exited early with ${code}: ${bot.output().stderr}`));
+      reject(new Error(`BotExited: the bot exited with ${code} before listening: ${bot.output().stderr}`));
     });
   });
 }

@@ -5,17 +5,11 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../src/cards';
 import { findExecuteAction } from '../support/cardText';
-import { APPROVERS_CHANNEL_ID, startTeamsWorld, type TeamsWorld } from './teamsWorld';
+import { eventuallyValue } from '../support/eventually';
+import { APPROVERS_CHANNEL_ID, showsDone, startTeamsWorld, type TeamsWorld } from './teamsWorld';
 
-async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** As patient as this file's own poller was: 20 s, every 50 ms. */
+const PATIENCE = { timeoutInMs: 20_000, intervalInMs: 50 };
 
 describe('Teams: delivery under throttling and redelivery', function () {
   this.timeout(90_000);
@@ -31,10 +25,10 @@ describe('Teams: delivery under throttling and redelivery', function () {
     await teams.send(avery, approversChannel, 'register approvals channel');
     const { replies } = await teams.send(alex, chat, 'enable "Contoso Prod"');
     const inChat = replies.find((reply) => findExecuteAction(reply.card, VERBS.approve))!;
-    const inChannel = await eventually('the copy in the approvers\' channel', () => teams.messages(approversChannel).find((message) => findExecuteAction(message.card, VERBS.approve)));
+    const inChannel = await eventuallyValue(() => teams.messages(approversChannel).find((message) => findExecuteAction(message.card, VERBS.approve)), 'the copy in the approvers\' channel', PATIENCE);
     await teams.click(avery, approversChannel, inChannel.id, VERBS.approve);
     for (const copy of [inChat, inChannel]) {
-      await eventually(`copy ${copy.id} to show the outcome`, () => (/Done: the changes are applied/.test(teams.sharedCard(copy.id) ? JSON.stringify(teams.sharedCard(copy.id)) : '') ? true : undefined));
+      await eventuallyValue(() => (showsDone(teams, copy.id) ? true : undefined), `copy ${copy.id} to show the outcome`, PATIENCE);
     }
     assert.ok(teams.calls.some((call) => call.status === 429), 'Teams did throttle the bot on the way');
     assert.deepEqual(teams.calls.filter((call) => call.status === 412), [], 'updates of one message never raced each other');
@@ -60,7 +54,7 @@ describe('Teams: delivery under throttling and redelivery', function () {
     // Teams throttles every update for a while, longer than the bot retries one update (3 attempts of up to 4 calls).
     teams.failNext({ method: 'PUT', status: 429, retryAfterSeconds: 0, count: 14 });
     await teams.click(avery, chat, card.id, VERBS.approve);
-    await eventually('the card to show the outcome once Teams is back', () => (/Done: the changes are applied/.test(JSON.stringify(teams.sharedCard(card.id))) ? true : undefined), 60_000);
+    await eventuallyValue(() => (showsDone(teams, card.id) ? true : undefined), 'the card to show the outcome once Teams is back', { ...PATIENCE, timeoutInMs: 60_000 });
     assert.equal(teams.calls.filter((call) => call.method === 'PUT' && call.status === 429).length, 14, 'updates did fail for a while');
   });
 
@@ -73,7 +67,7 @@ describe('Teams: delivery under throttling and redelivery', function () {
     const clicked = await teams.click(alex, chat, choices.id, VERBS.status);
     assert.equal(clicked.answer?.type, 'application/vnd.microsoft.activity.message', 'a text answer within the invoke budget');
     assert.match(String(clicked.answer?.value), /Still working on it/);
-    const statusCard = await eventually('the status card', () => teams.messages(chat).find((message) => /Defender status · Contoso/.test(JSON.stringify(message.posted))));
+    const statusCard = await eventuallyValue(() => teams.messages(chat).find((message) => /Defender status · Contoso/.test(JSON.stringify(message.posted))), 'the status card', PATIENCE);
     assert.ok(statusCard);
   });
 });

@@ -10,10 +10,9 @@ import assert from 'node:assert/strict';
 import { VERBS } from '../../src/cards';
 import { cardText, findExecuteAction } from '../support/cardText';
 import { eventually } from '../support/eventually';
-import type { ConnectorCall, Message, TeamsConnector } from '../support/teamsConnector';
-import { APPROVERS_CHANNEL_ID, startTeamsWorld, type TeamsWorld } from './teamsWorld';
+import type { ConnectorCall, Message } from '../support/teamsConnector';
+import { APPROVERS_CHANNEL_ID, showsDone, startTeamsWorld, type TeamsWorld } from './teamsWorld';
 
-const showsDone = (teams: TeamsConnector, message: Message) => /Done: the changes are applied/.test(cardText(teams.sharedCard(message.id)));
 /** Sends, replies and updates: member lookups may answer 404 for someone not in a channel's team, wherever they go. */
 const isWrite = (call: ConnectorCall) => call.kind === 'send' || call.kind === 'reply' || call.kind === 'update';
 const callLine = (call: ConnectorCall) => `${call.method} ${call.serviceUrl}${call.path.slice(1)} ${call.status}`;
@@ -47,7 +46,7 @@ describe('Teams: stored conversations follow a moved serviceUrl', function () {
     await teams.send(alex, chat, 'help'); // the chat's first activity since the move
     const clicked = await teams.click(avery, approversChannel, inChannel.id, VERBS.approve); // the channel's
     assert.match(clicked.view.text, /Approved · applying the changes now|Done: the changes are applied/);
-    await eventually(() => showsDone(teams, inChat) && showsDone(teams, inChannel), 'both copies to show the outcome', 30_000);
+    await eventually(() => showsDone(teams, inChat.id) && showsDone(teams, inChannel.id), 'both copies to show the outcome', 30_000);
     await eventually(() => teams.calls.some(isNoticeDone), 'the requester\'s notice');
     await bot.background.drain();
 
@@ -67,7 +66,7 @@ describe('Teams: stored conversations follow a moved serviceUrl', function () {
     const emea = teams.moveServiceUrl('emea');
 
     await teams.click(avery, approversChannel, inChannel.id, VERBS.approve); // only the channel speaks
-    await eventually(() => showsDone(teams, inChannel), 'the channel\'s copy to show the outcome', 30_000);
+    await eventually(() => showsDone(teams, inChannel.id), 'the channel\'s copy to show the outcome', 30_000);
     const refusedInChat = () => teams.callsIn(chat).filter((call) => call.kind === 'update' && call.serviceUrl === amer && call.status === 404);
     await eventually(() => refusedInChat().length >= 3, 'the sweeper to try the chat\'s card again and again', 30_000);
     assert.deepEqual(teams.message(inChat.id)!.updates, [], 'the chat\'s card is still the pending one');
@@ -77,7 +76,7 @@ describe('Teams: stored conversations follow a moved serviceUrl', function () {
 
     const spoke = teams.calls.length;
     await teams.send(alex, chat, 'help'); // the chat speaks: the bot learns its address
-    await eventually(() => showsDone(teams, inChat), 'the chat\'s card to show the outcome at the next sweep', 30_000);
+    await eventually(() => showsDone(teams, inChat.id), 'the chat\'s card to show the outcome at the next sweep', 30_000);
     await bot.background.drain();
     const chatCallsSince = teams.callsIn(chat).filter((call) => teams.calls.indexOf(call) >= spoke);
     const lastUpdate = chatCallsSince.filter((call) => call.kind === 'update' && call.status === 200).at(-1)!;

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config';
 import { DEMO_APPROVERS, DEMO_REQUESTER } from '../../src/config/demoUsers';
 import { createLogger } from '../../src/logging';
 import { startDefenderBot, type RunningBot } from '../../src/index';
+import { cardText } from '../support/cardText';
 import { startTeamsConnector, type Conversation, type Person, type TeamsConnector, type TeamsConnectorOptions } from '../support/teamsConnector';
 
 export interface TeamsWorld {
@@ -24,6 +25,11 @@ export interface TeamsWorld {
 }
 
 export const APPROVERS_CHANNEL_ID = '19:approvers@thread.tacv2';
+
+/** Whether the card Teams holds as `messageId` reads that the changes are applied (false while there is none). */
+export function showsDone(teams: TeamsConnector, messageId: string): boolean {
+  return /Done: the changes are applied/.test(cardText(teams.sharedCard(messageId)));
+}
 
 export async function startTeamsWorld(options: { connector?: TeamsConnectorOptions; env?: Record<string, string> } = {}): Promise<TeamsWorld> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'defender-teams-'));

@@ -9,7 +9,7 @@ import { VERBS } from '../../src/cards';
 import { adaptiveCardOf, cardText, findExecuteAction } from '../support/cardText';
 import { eventually } from '../support/eventually';
 import type { InvokeAnswer, TeamsConnector } from '../support/teamsConnector';
-import { APPROVERS_CHANNEL_ID, startTeamsWorld, type TeamsWorld } from './teamsWorld';
+import { APPROVERS_CHANNEL_ID, showsDone, startTeamsWorld, type TeamsWorld } from './teamsWorld';
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProd;
 /** What the bot may say only when the change did not start. */
@@ -21,8 +21,6 @@ function everythingSaid(teams: TeamsConnector, answers: Array<InvokeAnswer | und
   const answered = answers.map((answer) => (typeof answer?.value === 'string' ? answer.value : cardText(answer?.value)));
   return [...sent, ...answered];
 }
-
-const showsDone = (teams: TeamsConnector, messageId: string) => /Done: the changes are applied/.test(cardText(teams.sharedCard(messageId)));
 
 describe('Teams: truthful messages once a change has started', function () {
   this.timeout(120_000);

@@ -97,8 +97,7 @@ describe('delivery as Teams does it (TestAdapter)', () => {
     await bot.click(VERBS.approve, approveData, APPROVER);
     await bot.settle();
     assert.deepEqual(await bot.deps.cardLocations.listDue(), [requestId], 'the card is known to be behind');
-    bot.adapter.failUpdates(0, 0);
-    (bot.adapter as unknown as { failures: unknown[] }).failures = [];
+    bot.adapter.clearUpdateFailures();
     const sweeper = startSweeper(bot.deps, 3_600_000);
     try {
       await sweeper.sweepNow();
